@@ -1,0 +1,56 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock
+
+
+class HomePage(Page):
+    """The site's root page: what Diese is, the latest items, search, the letter."""
+
+    intro = models.CharField(
+        "Phrase d'accueil",
+        max_length=300,
+        help_text="Une phrase qui dit ce qu'est le site.",
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name="Contenu")
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["core.StandardPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Page d'accueil"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_pages"] = (
+            Page.objects.live()
+            .public()
+            .descendant_of(self)
+            .not_type(StandardPage)
+            .order_by("-first_published_at")[:6]
+        )
+        return context
+
+
+class StandardPage(Page):
+    """An ordinary page: about, partners, accessibility, legal notice, contact."""
+
+    intro = models.CharField("Chapeau", max_length=500, blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name="Contenu")
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["core.HomePage", "core.StandardPage"]
+    subpage_types = ["core.StandardPage"]
+
+    class Meta:
+        verbose_name = "Page simple"
+        verbose_name_plural = "Pages simples"

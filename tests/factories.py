@@ -1,0 +1,42 @@
+import factory
+from django.contrib.auth.models import Group
+
+from diese.accounts.enums import OrganisationKind, Role
+from diese.accounts.models import Organisation, User
+
+PASSWORD = "un-mot-de-passe-solide"
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Association d'insertion n° {n}")
+    kind = OrganisationKind.ASSOCIATION
+    territory = "Isère (38)"
+
+    class Meta:
+        model = Organisation
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    email = factory.Sequence(lambda n: f"personne{n}@exemple.fr")
+    first_name = "Prénom"
+    last_name = factory.Sequence(lambda n: f"Nom{n}")
+    job_title = "Conseillère en insertion"
+    organisation = factory.SubFactory(OrganisationFactory)
+    password = factory.django.Password(PASSWORD)
+    is_active = True
+
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    class Params:
+        member = factory.Trait(roles=[Role.MEMBER])
+        author = factory.Trait(roles=[Role.MEMBER, Role.AUTHOR])
+        animator = factory.Trait(roles=[Role.MEMBER, Role.ANIMATOR])
+        admin = factory.Trait(is_superuser=True, is_staff=True)
+        unconfirmed = factory.Trait(is_active=False)
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.set(Group.objects.filter(name__in=extracted))
