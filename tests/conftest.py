@@ -12,6 +12,25 @@ from diese.core.services import site_setup
 from .factories import UserFactory
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Keep the migrated data restorable for live-server tests.
+
+    Django keeps a serialized copy of the migrated database (root page, roles,
+    workflow) on the connection object, to restore it after each
+    transactional test. Playwright's sync API switches greenlets, and the ORM
+    then gets a fresh connection object without that copy; keeping it on the
+    connection class makes every connection object carry it.
+    """
+    from django.db import connections
+
+    for alias in connections:
+        connection = connections[alias]
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None:
+            type(connection)._test_serialized_contents = contents
+
+
 @pytest.fixture
 def home(db):
     """The site as every install starts: home page and footer pages."""

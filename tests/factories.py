@@ -16,6 +16,17 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
         model = Organisation
 
 
+def _with_roles(*default_roles):
+    """Put the user in the given role groups (or those passed as `roles=`)."""
+
+    def set_roles(user, create, extracted, **kwargs):
+        names = extracted if extracted is not None else default_roles
+        if create and names:
+            user.groups.set(Group.objects.filter(name__in=names))
+
+    return factory.PostGeneration(set_roles)
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"personne{n}@exemple.fr")
     first_name = "Prénom"
@@ -30,13 +41,10 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     class Params:
-        member = factory.Trait(roles=[Role.MEMBER])
-        author = factory.Trait(roles=[Role.MEMBER, Role.AUTHOR])
-        animator = factory.Trait(roles=[Role.MEMBER, Role.ANIMATOR])
+        member = factory.Trait(roles=_with_roles(Role.MEMBER))
+        author = factory.Trait(roles=_with_roles(Role.MEMBER, Role.AUTHOR))
+        animator = factory.Trait(roles=_with_roles(Role.MEMBER, Role.ANIMATOR))
         admin = factory.Trait(is_superuser=True, is_staff=True)
         unconfirmed = factory.Trait(is_active=False)
 
-    @factory.post_generation
-    def roles(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.groups.set(Group.objects.filter(name__in=extracted))
+    roles = _with_roles()
