@@ -179,3 +179,14 @@ def test_author_can_edit_their_own_draft(client, home, people):
         .permissions_for_user(people["animator"])
         .can_publish()
     )
+
+
+def test_administrator_edits_profile_fields_in_wagtail_user_admin(client, people):
+    admin, member = people["superuser"], people["member"]
+    client.force_login(admin)
+
+    html = client.get(f"/admin/users/edit/{member.pk}/").content.decode()
+
+    assert 'name="job_title"' in html
+    assert 'name="organisation"' in html
+    assert 'name="email"' in html

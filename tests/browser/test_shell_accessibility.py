@@ -70,6 +70,11 @@ def test_menu_is_visible_without_scrolling_on_small_and_wide_screens(
     page = context.new_page()
     page.goto(live_server.url + "/")
 
+    # The stylesheet is served, so axe's contrast checks judge the real design.
+    nav_background = page.evaluate(
+        "getComputedStyle(document.querySelector('.main-nav')).backgroundColor"
+    )
+    assert nav_background == "rgb(15, 53, 99)"
     for label in ["Outils", "Groupes"]:
         box = page.get_by_role("link", name=label, exact=True).bounding_box()
         assert box is not None and box["y"] + box["height"] <= 640
