@@ -13,6 +13,9 @@ def database_queue(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
+# The worker closes its database connection when done, as a separate process
+# would: the test cannot run inside a transaction.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_queued_task_waits_for_the_worker_then_runs(database_queue, home):
     page = StandardPage.objects.get(slug="contact")
 
