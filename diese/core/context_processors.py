@@ -17,5 +17,5 @@ def site_shell(request):
         "main_menu": MAIN_MENU,
         "footer_menu": FOOTER_MENU,
         "current_section": current_section(request.path),
-        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_brand": settings.WAGTAIL_SITE_NAME,
     }

@@ -42,3 +42,11 @@ def test_lynx_home_shows_what_the_site_is(live_server, home):
     assert "Dernières publications" in dump
     # The menu comes before the content, and the content is not buried.
     assert dump.index("Outils") < dump.index("Dernières publications") < 1500
+
+
+def test_lynx_sign_in_page_shows_the_site_name_and_a_usable_form(live_server, home):
+    dump = lynx_dump(live_server.url + "/compte/connexion/")
+
+    assert "Diese Le site des professionnels de l'insertion" in dump
+    assert "Adresse e-mail (obligatoire) ____" in dump
+    assert "Mot de passe (obligatoire) ____" in dump
