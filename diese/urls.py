@@ -17,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("compte/", include("diese.accounts.urls")),
     path("recherche/", include("diese.search.urls")),
+    path("", include("diese.taxonomy.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
 ]
 

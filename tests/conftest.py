@@ -8,8 +8,9 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from diese.core.services import site_setup
+from diese.tools.models import ToolIndexPage
 
-from .factories import UserFactory
+from .factories import ToolPageFactory, UserFactory
 
 
 @pytest.fixture(scope="session")
@@ -35,6 +36,19 @@ def django_db_setup(django_db_setup):
 def home(db):
     """The site as every install starts: home page and footer pages."""
     return site_setup()
+
+
+@pytest.fixture
+def tool_index(home):
+    return ToolIndexPage.objects.get()
+
+
+@pytest.fixture
+def make_tool(tool_index):
+    def make(**kwargs):
+        return ToolPageFactory(parent=tool_index, **kwargs)
+
+    return make
 
 
 @pytest.fixture

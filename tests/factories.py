@@ -1,8 +1,11 @@
 import factory
+import wagtail_factories
 from django.contrib.auth.models import Group
 
 from diese.accounts.enums import OrganisationKind, Role
 from diese.accounts.models import Organisation, User
+from diese.tools.enums import Cost
+from diese.tools.models import ToolPage
 
 PASSWORD = "un-mot-de-passe-solide"
 
@@ -48,3 +51,32 @@ class UserFactory(factory.django.DjangoModelFactory):
         unconfirmed = factory.Trait(is_active=False)
 
     roles = _with_roles()
+
+
+class ToolPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Outil numéro {n}")
+    slug = factory.Sequence(lambda n: f"outil-{n}")
+    summary = "Un outil utile pour l'accompagnement."
+    objectives = "<p>Des objectifs clairs.</p>"
+    description = "<p>Une description précise.</p>"
+    cost = Cost.FREE
+
+    class Meta:
+        model = ToolPage
+        skip_postgeneration_save = True
+
+    class Params:
+        paid = factory.Trait(cost=Cost.PAID, price="30 €")
+
+    @factory.post_generation
+    def terms(self, create, extracted, **kwargs):
+        """terms={"audiences": ["jeunes"], "themes": [...], "media": [...]}.
+
+        The page is then published through a revision, as editors do.
+        """
+        if not create:
+            return
+        for field_name, slugs in (extracted or {}).items():
+            model = ToolPage._meta.get_field(field_name).related_model
+            getattr(self, field_name).set(model.objects.filter(slug__in=slugs))
+        self.save_revision().publish()

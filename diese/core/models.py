@@ -19,7 +19,7 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["core.StandardPage"]
+    subpage_types = ["core.StandardPage", "tools.ToolIndexPage"]
     max_count = 1
 
     class Meta:
@@ -27,11 +27,13 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        from .editorial import editorial_models
+
         context["latest_pages"] = (
             Page.objects.live()
             .public()
             .descendant_of(self)
-            .not_type(StandardPage)
+            .type(*editorial_models())
             .order_by("-first_published_at")[:6]
         )
         return context

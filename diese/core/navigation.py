@@ -34,7 +34,6 @@ FOOTER_MENU = [Link(title, f"/{slug}/") for slug, title in FOOTER_PAGES]
 # Sections of the main menu whose pages are not built yet: they show a page
 # saying so rather than a 404. Remove a section from here once it exists.
 PENDING_SECTIONS = {
-    "outils": "Outils",
     "ressources": "Ressources",
     "actualites": "Actualités",
     "agenda": "Agenda",

@@ -1,8 +1,13 @@
 from wagtail.models import Page, Site
 
+from diese.tools.models import ToolIndexPage
+
 from . import content
 from .models import HomePage, StandardPage
 from .navigation import FOOTER_PAGES
+
+# The built sections of the main menu: (index page model, slug).
+SECTION_PAGES = [(ToolIndexPage, "outils")]
 
 
 def site_setup() -> HomePage:
@@ -34,6 +39,14 @@ def site_setup() -> HomePage:
         site.root_page = home
         site.site_name = "Diese"
         site.save()
+
+    for model, slug in SECTION_PAGES:
+        if model.objects.child_of(home).exists():
+            continue
+        title, intro = content.SECTION_CONTENT[slug]
+        page = home.add_child(instance=model(title=title, slug=slug, intro=intro))
+        page.save_revision().publish()
+        home.refresh_from_db()
 
     for slug, title in FOOTER_PAGES:
         if StandardPage.objects.child_of(home).filter(slug=slug).exists():

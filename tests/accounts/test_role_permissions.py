@@ -70,6 +70,12 @@ ADMIN_PAGES = {
         "animator": True,
         "superuser": True,
     },
+    "/admin/snippets/taxonomy/audience/": {
+        "member": False,
+        "author": False,
+        "animator": True,
+        "superuser": True,
+    },
     "/admin/groups/": {
         "member": False,
         "author": False,

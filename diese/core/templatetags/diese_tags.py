@@ -10,7 +10,7 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is not None and getattr(page, "depth", 0) > 2:
         ancestors = page.get_ancestors().filter(depth__gt=1).specific(defer=True)
-        crumbs = [(p.title, p.url) for p in ancestors]
+        crumbs = [("Accueil" if p.depth == 2 else p.title, p.url) for p in ancestors]
         crumbs.append((page.title, None))
     elif context.get("breadcrumbs"):
         crumbs = [("Accueil", "/"), *context["breadcrumbs"]]

@@ -1,0 +1,154 @@
+"""What every editorial page (fiche, resource, news, document, testimonial)
+shares: a one-sentence summary, its facets, who wrote it, when to review it."""
+
+from datetime import date, timedelta
+
+from django.apps import apps
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from .facets import Facet, FacetedListing
+
+REVIEW_AFTER = timedelta(days=365)
+
+
+def _facet(model, label):
+    return ParentalManyToManyField(
+        f"taxonomy.{model}", verbose_name=label, blank=True, related_name="+"
+    )
+
+
+class EditorialPage(Page):
+    summary = models.CharField(
+        "résumé",
+        max_length=300,
+        help_text=(
+            "Une phrase qui dit de quoi il s'agit ; elle apparaît dans les listes."
+        ),
+    )
+    audiences = _facet("Audience", "publics")
+    themes = _facet("Theme", "thèmes")
+    practitioners = _facet("Practitioner", "intervenants")
+    territories = _facet("Territory", "territoires")
+    keywords = _facet("Keyword", "mots-clés")
+    review_date = models.DateField(
+        "à vérifier le",
+        null=True,
+        blank=True,
+        help_text=(
+            "Laissez vide pour 12 mois après la dernière publication ; "
+            "passé cette date, les lecteurs voient « Information à vérifier »."
+        ),
+    )
+    collected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="propos recueillis par",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    collected_from = models.CharField(
+        "auprès de",
+        max_length=200,
+        blank=True,
+        help_text="Nom et structure de la personne qui a donné l'information.",
+    )
+
+    facet_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("audiences"),
+                FieldPanel("themes"),
+                FieldPanel("practitioners"),
+                FieldPanel("territories"),
+                FieldPanel("keywords"),
+            ],
+            heading="Classement",
+        )
+    ]
+    byline_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("collected_by"),
+                FieldPanel("collected_from"),
+                FieldPanel("review_date"),
+            ],
+            heading="Auteur et mise à jour",
+        )
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary", boost=2)]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def review_due(self) -> date | None:
+        if self.review_date:
+            return self.review_date
+        published = self.last_published_at or self.first_published_at
+        return (published + REVIEW_AFTER).date() if published else None
+
+    def related_items(self, limit=4):
+        """Items of the same kind sharing the most themes and audiences."""
+        shared = models.Q(themes__in=self.themes.all()) | models.Q(
+            audiences__in=self.audiences.all()
+        )
+        return (
+            type(self)
+            .objects.live()
+            .public()
+            .exclude(pk=self.pk)
+            .filter(shared)
+            .annotate(shared=models.Count("pk"))
+            .order_by("-shared", "-first_published_at")[:limit]
+        )
+
+    @property
+    def needs_review(self) -> bool:
+        due = self.review_due
+        return due is not None and due < timezone.localdate()
+
+
+class EditorialIndexPage(Page):
+    """A section's list page: its items, filtered by facets, paginated."""
+
+    intro = models.CharField("chapeau", max_length=500, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["core.HomePage"]
+    item_template = "core/partials/editorial_item.html"
+    facets = [
+        Facet("public", "Public", "audiences"),
+        Facet("theme", "Thème", "themes"),
+        Facet("intervenant", "Intervenant", "practitioners"),
+        Facet("territoire", "Territoire", "territories", single=True),
+        Facet("mot-cle", "Mot-clé", "keywords", single=True),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_items(self):
+        raise NotImplementedError
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = self.get_items().prefetch_related("audiences", "themes")
+        context.update(FacetedListing(items, self.facets, request.GET).context(request))
+        context["item_template"] = self.item_template
+        return context
+
+
+def editorial_models():
+    """Every concrete kind of editorial page (fiche, resource, news…)."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, EditorialPage) and not model._meta.abstract
+    ]

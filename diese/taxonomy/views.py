@@ -1,0 +1,45 @@
+from django.shortcuts import get_object_or_404, render
+
+from diese.core.editorial import editorial_models
+
+from .models import Audience, Keyword, Theme
+
+ITEMS_PER_KIND = 50
+
+
+def _term_page(request, model, slug, field, kind_label):
+    """Anyone: everything public tagged with one term, grouped by kind."""
+    term = get_object_or_404(model, slug=slug)
+    groups = []
+    for page_model in editorial_models():
+        items = list(
+            page_model.objects.live()
+            .public()
+            .filter(**{field: term})
+            .order_by("-first_published_at")[:ITEMS_PER_KIND]
+        )
+        if items:
+            groups.append((page_model._meta.verbose_name_plural, items))
+    return render(
+        request,
+        "taxonomy/term_page.html",
+        {
+            "term": term,
+            "kind_label": kind_label,
+            "groups": groups,
+            "title": f"Tout sur : {term.name}",
+            "breadcrumbs": [(f"{kind_label} : {term.name}", None)],
+        },
+    )
+
+
+def audience(request, slug):
+    return _term_page(request, Audience, slug, "audiences", "Public")
+
+
+def theme(request, slug):
+    return _term_page(request, Theme, slug, "themes", "Thème")
+
+
+def keyword(request, slug):
+    return _term_page(request, Keyword, slug, "keywords", "Mot-clé")
