@@ -8,7 +8,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from diese.core import views as core_views
-from diese.core.navigation import PENDING_SECTIONS
+from diese.core.navigation import pending_sections
 
 handler500 = "diese.core.views.server_error"
 
@@ -23,7 +23,7 @@ urlpatterns = [
 
 urlpatterns += [
     path(f"{slug}/", core_views.section_pending, {"slug": slug})
-    for slug in PENDING_SECTIONS
+    for slug in pending_sections()
 ]
 
 if settings.DIESE_SERVE_MEDIA:

@@ -121,13 +121,3 @@ FOOTER_PAGE_CONTENT = {
         ),
     },
 }
-
-
-SECTION_CONTENT = {
-    "outils": (
-        "Outils",
-        "Des fiches sur les outils pédagogiques qu'utilisent les professionnels "
-        "du réseau : à quoi ils servent, pour quels publics, ce qu'ils coûtent "
-        "et comment se les procurer.",
-    ),
-}

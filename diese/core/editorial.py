@@ -120,8 +120,15 @@ class EditorialIndexPage(Page):
 
     intro = models.CharField("chapeau", max_length=500, blank=True)
 
+    # The section's address under the home page, title and intro, used when
+    # the site is set up (site_setup) and by the main menu.
+    section_slug = ""
+    section_title = ""
+    section_intro = ""
+
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["core.HomePage"]
+    max_count = 1
     item_template = "core/partials/editorial_item.html"
     facets = [
         Facet("public", "Public", "audiences"),
@@ -151,4 +158,13 @@ def editorial_models():
         model
         for model in apps.get_models()
         if issubclass(model, EditorialPage) and not model._meta.abstract
+    ]
+
+
+def section_index_models():
+    """Every concrete section index page (Outils, Ressources…)."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, EditorialIndexPage) and not model._meta.abstract
     ]

@@ -19,7 +19,7 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["core.StandardPage", "tools.ToolIndexPage"]
+    # No subpage_types: every section index page names HomePage as its parent.
     max_count = 1
 
     class Meta:

@@ -31,9 +31,10 @@ FOOTER_PAGES = [
 ]
 FOOTER_MENU = [Link(title, f"/{slug}/") for slug, title in FOOTER_PAGES]
 
-# Sections of the main menu whose pages are not built yet: they show a page
-# saying so rather than a 404. Remove a section from here once it exists.
+# Sections of the main menu whose pages may not be built yet: they show a page
+# saying so rather than a 404, until a section index page claims the slug.
 PENDING_SECTIONS = {
+    "outils": "Outils",
     "ressources": "Ressources",
     "actualites": "Actualités",
     "agenda": "Agenda",
@@ -49,3 +50,11 @@ def current_section(path: str) -> Link | None:
         if path.startswith(link.url):
             return link
     return None
+
+
+def pending_sections() -> dict[str, str]:
+    """The main-menu sections no section index page provides yet."""
+    from .editorial import section_index_models
+
+    built = {model.section_slug for model in section_index_models()}
+    return {slug: t for slug, t in PENDING_SECTIONS.items() if slug not in built}

@@ -1,13 +1,9 @@
 from wagtail.models import Page, Site
 
-from diese.tools.models import ToolIndexPage
-
 from . import content
+from .editorial import section_index_models
 from .models import HomePage, StandardPage
 from .navigation import FOOTER_PAGES
-
-# The built sections of the main menu: (index page model, slug).
-SECTION_PAGES = [(ToolIndexPage, "outils")]
 
 
 def site_setup() -> HomePage:
@@ -40,11 +36,16 @@ def site_setup() -> HomePage:
         site.site_name = "Diese"
         site.save()
 
-    for model, slug in SECTION_PAGES:
+    for model in section_index_models():
         if model.objects.child_of(home).exists():
             continue
-        title, intro = content.SECTION_CONTENT[slug]
-        page = home.add_child(instance=model(title=title, slug=slug, intro=intro))
+        page = home.add_child(
+            instance=model(
+                title=model.section_title,
+                slug=model.section_slug,
+                intro=model.section_intro,
+            )
+        )
         page.save_revision().publish()
         home.refresh_from_db()
 

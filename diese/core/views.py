@@ -4,7 +4,7 @@ from django.http import Http404, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 
-from .navigation import PENDING_SECTIONS
+from .navigation import pending_sections
 
 logger = logging.getLogger(__name__)
 
@@ -12,7 +12,7 @@ logger = logging.getLogger(__name__)
 def section_pending(request, slug):
     """Anyone: a main-menu section whose pages are not built yet."""
     try:
-        title = PENDING_SECTIONS[slug]
+        title = pending_sections()[slug]
     except KeyError:
         raise Http404 from None
     return render(

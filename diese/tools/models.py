@@ -18,7 +18,13 @@ class ToolIndexPage(EditorialIndexPage):
 
     subpage_types = ["tools.ToolPage"]
     item_template = "tools/partials/tool_item.html"
-    max_count = 1
+    section_slug = "outils"
+    section_title = "Outils"
+    section_intro = (
+        "Des fiches sur les outils pédagogiques qu'utilisent les professionnels "
+        "du réseau : à quoi ils servent, pour quels publics, ce qu'ils coûtent "
+        "et comment se les procurer."
+    )
 
     facets = EditorialIndexPage.facets + [
         Facet("support", "Support", "media"),

@@ -4,14 +4,15 @@ import re
 import pytest
 from django.urls import path
 
-from diese.core.navigation import FOOTER_MENU, MAIN_MENU, PENDING_SECTIONS
+from diese.core.navigation import FOOTER_MENU, MAIN_MENU, pending_sections
 
 from ..utils import text
 
 SHELL_PAGES = [
     "/",
     *(link.url for link in FOOTER_MENU),
-    *(f"/{slug}/" for slug in PENDING_SECTIONS),
+    *(f"/{slug}/" for slug in pending_sections()),
+    "/outils/",
     "/recherche/",
     "/recherche/?q=insertion",
     "/compte/connexion/",
