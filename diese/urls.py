@@ -17,8 +17,11 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("compte/", include("diese.accounts.urls")),
     path("recherche/", include("diese.search.urls")),
+    path("", include("diese.resources.urls")),
     path("", include("diese.taxonomy.urls")),
+    path("relecture/<str:token>/", core_views.approval, name="approval"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
+    path("", include("diese.news.urls")),
 ]
 
 urlpatterns += [

@@ -8,9 +8,27 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from diese.core.services import site_setup
+from diese.library.models import LibraryIndexPage
+from diese.news.models import NewsIndexPage
+from diese.practices.models import PracticeIndexPage
 from diese.tools.models import ToolIndexPage
 
-from .factories import ToolPageFactory, UserFactory
+from .factories import (
+    DocumentPageFactory,
+    EventPageFactory,
+    NewsPageFactory,
+    PracticePageFactory,
+    ToolPageFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits live in the cache: each test starts with none used."""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture(scope="session")
@@ -47,6 +65,53 @@ def tool_index(home):
 def make_tool(tool_index):
     def make(**kwargs):
         return ToolPageFactory(parent=tool_index, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def library_index(home):
+    return LibraryIndexPage.objects.get()
+
+
+@pytest.fixture
+def make_document_page(library_index):
+    def make(**kwargs):
+        return DocumentPageFactory(parent=library_index, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def practice_index(home):
+    return PracticeIndexPage.objects.get()
+
+
+@pytest.fixture
+def make_practice(practice_index):
+    def make(**kwargs):
+        return PracticePageFactory(parent=practice_index, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def news_index(home):
+    return NewsIndexPage.objects.get()
+
+
+@pytest.fixture
+def make_news(news_index):
+    def make(**kwargs):
+        return NewsPageFactory(parent=news_index, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def make_event(news_index):
+    def make(**kwargs):
+        return EventPageFactory(parent=news_index, **kwargs)
 
     return make
 

@@ -1,9 +1,19 @@
+from datetime import timedelta
+
 import factory
 import wagtail_factories
 from django.contrib.auth.models import Group
+from django.utils import timezone
+from wagtail.documents.models import Document
 
 from diese.accounts.enums import OrganisationKind, Role
 from diese.accounts.models import Organisation, User
+from diese.library.demo import demo_pdf
+from diese.library.enums import DocumentKind
+from diese.library.models import DocumentPage
+from diese.news.models import EventPage, NewsPage
+from diese.practices.models import PracticePage
+from diese.resources.models import ResourcePage
 from diese.tools.enums import Cost
 from diese.tools.models import ToolPage
 
@@ -80,3 +90,147 @@ class ToolPageFactory(wagtail_factories.PageFactory):
             model = ToolPage._meta.get_field(field_name).related_model
             getattr(self, field_name).set(model.objects.filter(slug__in=slugs))
         self.save_revision().publish()
+
+
+class ResourcePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Ressource numéro {n}")
+    slug = factory.Sequence(lambda n: f"ressource-{n}")
+    summary = "Un site utile aux professionnels."
+    website = factory.Sequence(lambda n: f"https://ressource{n}.example.org/")
+    category = "services"
+    description = "<p>Ce qu'on y trouve.</p>"
+
+    class Meta:
+        model = ResourcePage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def publish(self, create, extracted, **kwargs):
+        if create:
+            self.save_revision().publish()
+
+
+def _set_terms_and_publish(page, terms):
+    """terms={"audiences": ["jeunes"], "themes": [...]}, then publish as editors do."""
+    for field_name, slugs in (terms or {}).items():
+        model = type(page)._meta.get_field(field_name).related_model
+        getattr(page, field_name).set(model.objects.filter(slug__in=slugs))
+    page.save_revision().publish()
+
+
+def _in_days(days):
+    # Whole minutes, as editors type them and as iCalendar files keep them.
+    moment = timezone.now() + timedelta(days=days)
+    return moment.replace(second=0, microsecond=0)
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Brève numéro {n}")
+    slug = factory.Sequence(lambda n: f"breve-{n}")
+    summary = "Une nouvelle utile aux professionnels."
+    body = "<p>Ce qui change, et pour qui.</p>"
+
+    class Meta:
+        model = NewsPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def terms(self, create, extracted, **kwargs):
+        if create:
+            _set_terms_and_publish(self, extracted)
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Événement numéro {n}")
+    slug = factory.Sequence(lambda n: f"evenement-{n}")
+    summary = "Une rencontre entre professionnels."
+    body = "<p>Le programme de la rencontre.</p>"
+    start = factory.LazyFunction(lambda: _in_days(7))
+    end = factory.LazyAttribute(lambda o: o.start + timedelta(hours=2))
+    place = "Grenoble"
+    organiser = "Réseau des structures d'insertion"
+
+    class Meta:
+        model = EventPage
+        skip_postgeneration_save = True
+
+    class Params:
+        past = factory.Trait(start=factory.LazyFunction(lambda: _in_days(-7)))
+        remote = factory.Trait(online=True, place="")
+
+    @factory.post_generation
+    def terms(self, create, extracted, **kwargs):
+        if create:
+            _set_terms_and_publish(self, extracted)
+
+
+class PdfDocumentFactory(factory.django.DjangoModelFactory):
+    """A real one-page PDF in Wagtail's documents, size and hash recorded."""
+
+    title = factory.Sequence(lambda n: f"Document n° {n}")
+    file = factory.django.FileField(
+        filename="document.pdf", data=demo_pdf("Document de test", ["Une ligne."])
+    )
+
+    class Meta:
+        model = Document
+
+    class Params:
+        fake = factory.Trait(
+            file=factory.django.FileField(
+                filename="faux.pdf", data=b"PK\x03\x04 un document Word renomme"
+            )
+        )
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        document = model_class(*args, **kwargs)
+        document._set_document_file_metadata()
+        document.save()
+        return document
+
+
+class DocumentPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Document numéro {n}")
+    slug = factory.Sequence(lambda n: f"document-{n}")
+    summary = "Un guide utile aux professionnels."
+    document = factory.SubFactory(PdfDocumentFactory)
+    kind = DocumentKind.GUIDE
+    author_or_publisher = "Agence nationale de démonstration"
+    publication_date = factory.LazyFunction(
+        lambda: timezone.localdate() - timedelta(days=30)
+    )
+
+    class Meta:
+        model = DocumentPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def terms(self, create, extracted, **kwargs):
+        if create:
+            _set_terms_and_publish(self, extracted)
+
+
+class PracticePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Témoignage numéro {n}")
+    slug = factory.Sequence(lambda n: f"temoignage-{n}")
+    summary = "Une action menée par une structure du réseau."
+    context = "<p>Une structure d'insertion en milieu rural.</p>"
+    public_description = "Dix personnes en recherche d'emploi."
+    actions = "<p>Des ateliers collectifs chaque semaine.</p>"
+
+    class Meta:
+        model = PracticePage
+        skip_postgeneration_save = True
+
+    # Declared before `terms`, which publishes: the revision must include them.
+    @factory.post_generation
+    def tools(self, create, extracted, **kwargs):
+        """tools=[tool_page, …]: the fiches outils the action used."""
+        if create and extracted:
+            self.tools_used.set(extracted)
+
+    @factory.post_generation
+    def terms(self, create, extracted, **kwargs):
+        if create:
+            _set_terms_and_publish(self, extracted)

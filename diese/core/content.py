@@ -116,8 +116,8 @@ FOOTER_PAGE_CONTENT = {
             "en général sous une semaine."
         )
         + _p(
-            "Pour proposer un outil ou une ressource, un formulaire sera bientôt "
-            "disponible dans les rubriques Outils et Ressources."
+            'Pour proposer un outil ou une ressource, utilisez le <a href="/proposer/">'
+            "formulaire de proposition</a> : pas besoin de compte."
         ),
     },
 }

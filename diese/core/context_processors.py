@@ -14,6 +14,7 @@ def site_shell(request):
         "title": "",
         "breadcrumbs": None,
         "search_query": "",
+        "approval": None,
         "main_menu": MAIN_MENU,
         "footer_menu": FOOTER_MENU,
         "current_section": current_section(request.path),

@@ -9,7 +9,8 @@ from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from .facets import Facet, FacetedListing
@@ -21,6 +22,22 @@ def _facet(model, label):
     return ParentalManyToManyField(
         f"taxonomy.{model}", verbose_name=label, blank=True, related_name="+"
     )
+
+
+def due_for_review_q() -> models.Q:
+    """Pages past their review date (12 months after publishing by default)."""
+    default_due = timezone.now() - REVIEW_AFTER
+    return models.Q(review_date__lt=timezone.localdate()) | models.Q(
+        review_date__isnull=True, last_published_at__lt=default_due
+    )
+
+
+class EditorialPageQuerySet(PageQuerySet):
+    def due_for_review(self):
+        return self.filter(due_for_review_q())
+
+
+EditorialPageManager = PageManager.from_queryset(EditorialPageQuerySet)
 
 
 class EditorialPage(Page):
@@ -83,6 +100,8 @@ class EditorialPage(Page):
         )
     ]
     search_fields = Page.search_fields + [index.SearchField("summary", boost=2)]
+
+    objects = EditorialPageManager()
 
     class Meta:
         abstract = True

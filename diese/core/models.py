@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -5,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .enums import ApprovalStatus
 
 
 class HomePage(Page):
@@ -56,3 +58,49 @@ class StandardPage(Page):
     class Meta:
         verbose_name = "Page simple"
         verbose_name_plural = "Pages simples"
+
+
+class ApprovalRequest(models.Model):
+    """A professional asked to read and approve a text written on their behalf.
+
+    The text is the page revision an Animateur wrote; the professional reads it
+    through a private link, without an account, and approves it or asks for
+    changes before it is published.
+    """
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+"
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.CASCADE, related_name="+"
+    )
+    name = models.CharField("nom et structure", max_length=200)
+    email = models.EmailField("adresse e-mail")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="demandée par",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        "état",
+        max_length=20,
+        choices=ApprovalStatus.choices,
+        default=ApprovalStatus.PENDING,
+    )
+    comment = models.TextField("commentaire", blank=True)
+    created_at = models.DateTimeField("demandée le", auto_now_add=True)
+    decided_at = models.DateTimeField("répondue le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "demande de relecture"
+        verbose_name_plural = "demandes de relecture"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.page.title} — {self.name}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == ApprovalStatus.PENDING

@@ -37,7 +37,6 @@ PENDING_SECTIONS = {
     "outils": "Outils",
     "ressources": "Ressources",
     "actualites": "Actualités",
-    "agenda": "Agenda",
     "documentation": "Documentation",
     "temoignages": "Témoignages",
     "echanges": "Échanges",

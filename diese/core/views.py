@@ -3,7 +3,11 @@ import logging
 from django.http import Http404, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_http_methods
 
+from . import approvals
+from .forms import ApprovalAnswerForm
 from .navigation import pending_sections
 
 logger = logging.getLogger(__name__)
@@ -34,3 +38,36 @@ def server_error(request):
     except Exception:
         logger.exception("The 500 page could not be rendered in the layout")
         return HttpResponseServerError(loader.get_template("500_bare.html").render())
+
+
+@require_http_methods(["GET", "POST"])
+def approval(request, token):
+    """Holder of the private link: read a text written on their behalf, answer."""
+    request_ = approvals.approval_from_token(token)
+    if request_ is None:
+        return render(
+            request,
+            "core/approval_invalid.html",
+            {"title": "Lien de relecture invalide"},
+            status=400,
+        )
+    form = ApprovalAnswerForm(request.POST or None)
+    if request.method == "POST" and request_.is_pending and form.is_valid():
+        approvals.approval_answer(
+            approval=request_,
+            approved=form.cleaned_data["decision"] == "approve",
+            comment=form.cleaned_data["comment"],
+        )
+        return render(
+            request,
+            "core/approval_done.html",
+            {"approval": request_, "title": "Merci pour votre relecture"},
+        )
+    draft = request_.revision.as_object()
+    context = draft.get_context(request)
+    context.update({"approval": request_, "approval_form": form, "page": draft})
+    response = TemplateResponse(request, draft.get_template(request), context)
+    # A private draft: never indexed, never cached.
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -27,6 +27,10 @@ INSTALLED_APPS = [
     "diese.search",
     "diese.taxonomy",
     "diese.tools",
+    "diese.news",
+    "diese.library",
+    "diese.practices",
+    "diese.resources",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -204,6 +208,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Refuses a file named .pdf whose content is not a PDF.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "diese.library.forms.DocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILUSERS_PASSWORD_ENABLED = True

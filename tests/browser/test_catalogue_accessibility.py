@@ -51,3 +51,26 @@ def test_fiche_has_no_axe_violation(page, live_server, catalogue):
 
     assert page.get_by_role("heading", name="Mallette numérique", level=1).is_visible()
     assert _violations(page) == []
+
+
+def test_proposal_form_is_usable_and_has_no_axe_violation(page, live_server, home):
+    page.goto(live_server.url + "/ressources/")
+    page.get_by_role("link", name="Proposer une ressource").click()
+
+    assert _violations(page) == []
+    page.get_by_label("Nom de l'outil ou du site").fill("Mes droits sociaux")
+    page.get_by_label("Lien").fill("pas une adresse")
+    page.get_by_role("button", name="Envoyer la proposition").click()
+
+    # The error state is accessible too, and nothing typed is lost.
+    assert page.get_by_text("Saisissez une adresse web complète").first.is_visible()
+    assert page.get_by_label("Nom de l'outil ou du site").input_value() == (
+        "Mes droits sociaux"
+    )
+    assert _violations(page) == []
+
+    page.get_by_label("Lien").fill("https://www.mesdroitssociaux.gouv.fr/")
+    page.get_by_label("Pourquoi est-ce utile ?").fill("Un simulateur des aides.")
+    page.get_by_label("Votre adresse e-mail").fill("proposante@exemple.fr")
+    page.get_by_role("button", name="Envoyer la proposition").click()
+    assert page.get_by_role("heading", name="Merci !").is_visible()
