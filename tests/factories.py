@@ -63,7 +63,28 @@ class UserFactory(factory.django.DjangoModelFactory):
     roles = _with_roles()
 
 
-class ToolPageFactory(wagtail_factories.PageFactory):
+def _set_terms_and_publish(page, terms):
+    """terms={"audiences": ["jeunes"], "themes": [...]}, then publish as editors do."""
+    for field_name, slugs in (terms or {}).items():
+        model = type(page)._meta.get_field(field_name).related_model
+        getattr(page, field_name).set(model.objects.filter(slug__in=slugs))
+    page.save_revision().publish()
+
+
+class EditorialPageFactory(wagtail_factories.PageFactory):
+    """Pages built then published through a revision, as editors do."""
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def terms(self, create, extracted, **kwargs):
+        if create:
+            _set_terms_and_publish(self, extracted)
+
+
+class ToolPageFactory(EditorialPageFactory):
     title = factory.Sequence(lambda n: f"Outil numéro {n}")
     slug = factory.Sequence(lambda n: f"outil-{n}")
     summary = "Un outil utile pour l'accompagnement."
@@ -73,26 +94,12 @@ class ToolPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ToolPage
-        skip_postgeneration_save = True
 
     class Params:
         paid = factory.Trait(cost=Cost.PAID, price="30 €")
 
-    @factory.post_generation
-    def terms(self, create, extracted, **kwargs):
-        """terms={"audiences": ["jeunes"], "themes": [...], "media": [...]}.
 
-        The page is then published through a revision, as editors do.
-        """
-        if not create:
-            return
-        for field_name, slugs in (extracted or {}).items():
-            model = ToolPage._meta.get_field(field_name).related_model
-            getattr(self, field_name).set(model.objects.filter(slug__in=slugs))
-        self.save_revision().publish()
-
-
-class ResourcePageFactory(wagtail_factories.PageFactory):
+class ResourcePageFactory(EditorialPageFactory):
     title = factory.Sequence(lambda n: f"Ressource numéro {n}")
     slug = factory.Sequence(lambda n: f"ressource-{n}")
     summary = "Un site utile aux professionnels."
@@ -102,20 +109,6 @@ class ResourcePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ResourcePage
-        skip_postgeneration_save = True
-
-    @factory.post_generation
-    def publish(self, create, extracted, **kwargs):
-        if create:
-            self.save_revision().publish()
-
-
-def _set_terms_and_publish(page, terms):
-    """terms={"audiences": ["jeunes"], "themes": [...]}, then publish as editors do."""
-    for field_name, slugs in (terms or {}).items():
-        model = type(page)._meta.get_field(field_name).related_model
-        getattr(page, field_name).set(model.objects.filter(slug__in=slugs))
-    page.save_revision().publish()
 
 
 def _in_days(days):
@@ -124,7 +117,7 @@ def _in_days(days):
     return moment.replace(second=0, microsecond=0)
 
 
-class NewsPageFactory(wagtail_factories.PageFactory):
+class NewsPageFactory(EditorialPageFactory):
     title = factory.Sequence(lambda n: f"Brève numéro {n}")
     slug = factory.Sequence(lambda n: f"breve-{n}")
     summary = "Une nouvelle utile aux professionnels."
@@ -132,15 +125,9 @@ class NewsPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = NewsPage
-        skip_postgeneration_save = True
-
-    @factory.post_generation
-    def terms(self, create, extracted, **kwargs):
-        if create:
-            _set_terms_and_publish(self, extracted)
 
 
-class EventPageFactory(wagtail_factories.PageFactory):
+class EventPageFactory(EditorialPageFactory):
     title = factory.Sequence(lambda n: f"Événement numéro {n}")
     slug = factory.Sequence(lambda n: f"evenement-{n}")
     summary = "Une rencontre entre professionnels."
@@ -152,16 +139,10 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = EventPage
-        skip_postgeneration_save = True
 
     class Params:
         past = factory.Trait(start=factory.LazyFunction(lambda: _in_days(-7)))
         remote = factory.Trait(online=True, place="")
-
-    @factory.post_generation
-    def terms(self, create, extracted, **kwargs):
-        if create:
-            _set_terms_and_publish(self, extracted)
 
 
 class PdfDocumentFactory(factory.django.DjangoModelFactory):
@@ -190,7 +171,7 @@ class PdfDocumentFactory(factory.django.DjangoModelFactory):
         return document
 
 
-class DocumentPageFactory(wagtail_factories.PageFactory):
+class DocumentPageFactory(EditorialPageFactory):
     title = factory.Sequence(lambda n: f"Document numéro {n}")
     slug = factory.Sequence(lambda n: f"document-{n}")
     summary = "Un guide utile aux professionnels."
@@ -203,12 +184,6 @@ class DocumentPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = DocumentPage
-        skip_postgeneration_save = True
-
-    @factory.post_generation
-    def terms(self, create, extracted, **kwargs):
-        if create:
-            _set_terms_and_publish(self, extracted)
 
 
 class PracticePageFactory(wagtail_factories.PageFactory):

@@ -14,7 +14,7 @@ from diese.library.enums import DocumentKind
 from diese.library.models import DocumentPage
 
 from ..factories import PdfDocumentFactory
-from ..utils import text
+from ..utils import EVERY_FACET, query_counts, text
 
 MEGABYTE = 1024 * 1024
 
@@ -239,3 +239,13 @@ def test_demo_documents_are_real_pdfs_and_loading_twice_adds_nothing(
         with page.document.open_file() as f:
             _check_pdf_structure(f.read())
         assert page.document.file_size == page.document.file.size
+
+
+def test_index_query_count_does_not_grow_with_items(client, make_document_page):
+    def add_documents(n):
+        for _ in range(n):
+            make_document_page(terms=EVERY_FACET)
+
+    few, many = query_counts(client, "/documentation/?public=jeunes", add_documents)
+
+    assert many == few <= 30

@@ -1,13 +1,11 @@
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
-from ..utils import text
+from ..utils import EVERY_FACET, query_counts, text
 
 
 def titles(response):
@@ -159,40 +157,21 @@ def test_drafts_and_private_events_are_not_in_any_calendar_file(client, make_eve
 
 
 def test_news_index_query_count_does_not_grow_with_items(client, make_news, make_event):
-    every_facet = {
-        "audiences": ["jeunes", "femmes"],
-        "themes": ["numerique"],
-        "practitioners": ["formateur"],
-        "territories": ["isere-38"],
-    }
-    url = "/actualites/?public=jeunes"
-    for _ in range(3):
-        make_news(terms=every_facet)
-        make_event(terms=every_facet)
-    client.get(url)  # warm caches (site root, content types)
-    with CaptureQueriesContext(connection) as few:
-        client.get(url)
+    def add_news_and_events(n):
+        for _ in range(n):
+            make_news(terms=EVERY_FACET)
+            make_event(terms=EVERY_FACET)
 
-    for _ in range(30):
-        make_news(terms=every_facet)
-        make_event(terms=every_facet)
-    with CaptureQueriesContext(connection) as many:
-        client.get(url)
+    few, many = query_counts(client, "/actualites/?public=jeunes", add_news_and_events)
 
-    assert len(few) <= 30
-    assert len(many) == len(few)
+    assert many == few <= 30
 
 
 def test_agenda_query_count_does_not_grow_with_events(client, make_event):
-    for _ in range(3):
-        make_event()
-    client.get("/agenda/")
-    with CaptureQueriesContext(connection) as few:
-        client.get("/agenda/")
+    def add_events(n):
+        for _ in range(n):
+            make_event()
 
-    for _ in range(30):
-        make_event()
-    with CaptureQueriesContext(connection) as many:
-        client.get("/agenda/")
+    few, many = query_counts(client, "/agenda/", add_events)
 
-    assert len(many) == len(few) <= 15
+    assert many == few <= 15

@@ -10,7 +10,7 @@ from diese.practices.demo import PRACTICES, load_demo_practices
 from diese.practices.models import PracticePage
 from diese.tools.demo import load_demo_tools
 
-from ..utils import text
+from ..utils import EVERY_FACET, query_counts, text
 
 SECTIONS = [
     "Contexte",
@@ -113,26 +113,14 @@ def test_index_filters_by_audience(client, make_practice):
 
 
 def test_index_query_count_does_not_grow_with_items(client, make_practice):
-    every_facet = {
-        "audiences": ["jeunes", "femmes"],
-        "themes": ["numerique"],
-        "practitioners": ["formateur"],
-        "territories": ["isere-38"],
-    }
+    def add_practices(n):
+        for _ in range(n):
+            make_practice(terms=EVERY_FACET)
+
     url = "/temoignages/?public=jeunes&theme=numerique"
-    for _ in range(3):
-        make_practice(terms=every_facet)
-    client.get(url)  # warm caches (site root, content types)
-    with CaptureQueriesContext(connection) as few:
-        client.get(url)
+    few, many = query_counts(client, url, add_practices)
 
-    for _ in range(30):
-        make_practice(terms=every_facet)
-    with CaptureQueriesContext(connection) as many:
-        client.get(url)
-
-    assert len(few) <= 30
-    assert len(many) == len(few)
+    assert many == few <= 30
 
 
 def test_practice_page_query_count_does_not_grow_with_tools(
