@@ -22,6 +22,7 @@ urlpatterns = [
     path("relecture/<str:token>/", core_views.approval, name="approval"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path("", include("diese.news.urls")),
+    path("flux/", include("diese.watch.urls")),
 ]
 
 urlpatterns += [

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from django.apps import apps
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -159,6 +160,10 @@ class EditorialIndexPage(Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def feed_url(self) -> str:
+        return reverse("watch:section", args=[self.section_slug])
 
     def get_items(self):
         raise NotImplementedError

@@ -1,4 +1,5 @@
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from diese.core.editorial import editorial_models
 
@@ -7,7 +8,7 @@ from .models import Audience, Keyword, Theme
 ITEMS_PER_KIND = 50
 
 
-def _term_page(request, model, slug, field, kind_label):
+def _term_page(request, model, slug, field, kind_label, feed_name):
     """Anyone: everything public tagged with one term, grouped by kind."""
     term = get_object_or_404(model, slug=slug)
     groups = []
@@ -27,6 +28,7 @@ def _term_page(request, model, slug, field, kind_label):
             "term": term,
             "kind_label": kind_label,
             "groups": groups,
+            "feed_url": reverse(feed_name, args=[term.slug]),
             "title": f"Tout sur : {term.name}",
             "breadcrumbs": [(f"{kind_label} : {term.name}", None)],
         },
@@ -34,12 +36,12 @@ def _term_page(request, model, slug, field, kind_label):
 
 
 def audience(request, slug):
-    return _term_page(request, Audience, slug, "audiences", "Public")
+    return _term_page(request, Audience, slug, "audiences", "Public", "watch:audience")
 
 
 def theme(request, slug):
-    return _term_page(request, Theme, slug, "themes", "Thème")
+    return _term_page(request, Theme, slug, "themes", "Thème", "watch:theme")
 
 
 def keyword(request, slug):
-    return _term_page(request, Keyword, slug, "keywords", "Mot-clé")
+    return _term_page(request, Keyword, slug, "keywords", "Mot-clé", "watch:keyword")
