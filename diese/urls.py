@@ -17,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("compte/", include("diese.accounts.urls")),
     path("recherche/", include("diese.search.urls")),
+    path("lettre/", include("diese.newsletter.urls")),
     path("", include("diese.resources.urls")),
     path("", include("diese.taxonomy.urls")),
     path("relecture/<str:token>/", core_views.approval, name="approval"),

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "diese.library",
     "diese.practices",
     "diese.resources",
+    "diese.newsletter",
     "diese.watch",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

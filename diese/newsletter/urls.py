@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "newsletter"
+
+urlpatterns = [
+    path("", views.signup, name="signup"),
+    path("confirmer/<str:token>/", views.confirm, name="confirm"),
+    path("abonnement/<str:token>/", views.manage, name="manage"),
+    path("abonnement/<str:token>/donnees.json", views.data, name="data"),
+    path("desabonnement/<str:token>/", views.unsubscribe, name="unsubscribe"),
+]

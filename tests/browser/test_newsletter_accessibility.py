@@ -1,0 +1,32 @@
+"""La Lettre's sign-up in a real browser, with axe."""
+
+import pytest
+
+from diese.newsletter.models import Subscriber
+
+from .test_shell_accessibility import _violations
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def test_sign_up_from_the_footer_has_no_axe_violation(page, live_server, home):
+    page.goto(live_server.url + "/a-propos/")
+    page.get_by_label("Recevoir La Lettre (gratuite, chaque mois)").fill(
+        "lectrice@exemple.fr"
+    )
+    page.get_by_role("button", name="S'abonner").click()
+
+    assert page.get_by_label("Votre adresse e-mail").input_value() == (
+        "lectrice@exemple.fr"
+    )
+    assert _violations(page) == []
+    page.get_by_label("Jeunes").check()
+    page.get_by_label("J'accepte de recevoir La Lettre").check()
+    page.get_by_role("button", name="M'abonner").click()
+
+    assert page.get_by_role("heading", name="Confirmez votre adresse").is_visible()
+    assert _violations(page) == []
+    assert Subscriber.objects.get().email == "lectrice@exemple.fr"
