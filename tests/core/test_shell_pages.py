@@ -4,19 +4,16 @@ import re
 import pytest
 from django.urls import path
 
-from diese.core.navigation import FOOTER_MENU, MAIN_MENU, pending_sections
+from diese.core.navigation import FOOTER_MENU, MAIN_MENU
 
 from ..utils import text
 
 SHELL_PAGES = [
     "/",
+    *(link.url for link in MAIN_MENU),
     *(link.url for link in FOOTER_MENU),
-    *(f"/{slug}/" for slug in pending_sections()),
-    "/outils/",
-    "/actualites/",
-    "/agenda/",
-    "/documentation/",
-    "/temoignages/",
+    "/proposer/",
+    "/lettre/",
     "/recherche/",
     "/recherche/?q=insertion",
     "/compte/connexion/",
