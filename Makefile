@@ -19,6 +19,8 @@ prepare: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py load_demo
+	# Builds the search index with the current (French) analysis.
+	$(PY) manage.py update_index --verbosity 0
 
 ## make run: serve the site with demo content at http://127.0.0.1:$(PORT)
 run: prepare

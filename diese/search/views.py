@@ -1,8 +1,28 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from wagtail.models import Page
+from wagtail.search.query import Phrase, PlainText
+from wagtail.search.utils import AND
 
 RESULTS_PER_PAGE = 20
+# French quotes and typographic ones count as the ASCII quote people type.
+QUOTES = str.maketrans({"«": '"', "»": '"', "\u201c": '"', "\u201d": '"'})
+
+
+def parse_query(query: str):
+    """Quoted parts are phrases (their words in that order), the rest words;
+    all must match. None when nothing is left to search for.
+
+    Not wagtail's parse_query_string: it also turns "word:word" into filters,
+    which this page does not offer, and would silently drop those words.
+    """
+    parts = [part.strip() for part in query.translate(QUOTES).split('"')]
+    queries = []
+    for index, part in enumerate(parts):
+        if part:
+            # Odd parts are the ones between quotes.
+            queries.append(Phrase(part) if index % 2 else PlainText(part))
+    return AND(queries) if queries else None
 
 
 def search(request):
@@ -10,7 +30,9 @@ def search(request):
     query = request.GET.get("q", "").strip()[:200]
     results = None
     if query:
-        pages = Page.objects.live().public().specific().search(query)
+        search_query = parse_query(query)
+        pages = Page.objects.live().public().specific()
+        pages = pages.search(search_query) if search_query else pages.none()
         results = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,

@@ -206,7 +206,20 @@ WAGTAIL_I18N_ENABLED = False
 # Plain ASCII addresses: easy to read aloud, type and share.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# French analysis (stems, no accents, no elisions) on either database: in
+# Python for SQLite, in PostgreSQL's french_unaccent configuration (created by
+# diese.search's migration) otherwise. After switching, run update_index.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "diese.search.backends.sqlite"},
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "modelsearch.backends.database.postgres.postgres",
+            "SEARCH_CONFIG": "french_unaccent",
+        },
+    }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
