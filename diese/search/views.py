@@ -4,6 +4,11 @@ from wagtail.models import Page
 from wagtail.search.query import Phrase, PlainText
 from wagtail.search.utils import AND
 
+from diese.core.editorial import editorial_models
+from diese.core.models import StandardPage
+
+from .snippets import highlight, page_text
+
 RESULTS_PER_PAGE = 20
 # French quotes and typographic ones count as the ASCII quote people type.
 QUOTES = str.maketrans({"«": '"', "»": '"', "\u201c": '"', "\u201d": '"'})
@@ -25,21 +30,45 @@ def parse_query(query: str):
     return AND(queries) if queries else None
 
 
+def searchable_types():
+    """The kinds of page a search can be narrowed to: (parameter, label, model)."""
+    return [
+        (
+            model._meta.model_name,
+            str(model._meta.verbose_name_plural).capitalize(),
+            model,
+        )
+        for model in [*editorial_models(), StandardPage]
+    ]
+
+
 def search(request):
     """Anyone: full-text search over live, public pages only."""
     query = request.GET.get("q", "").strip()[:200]
+    types = searchable_types()
+    chosen = [t for t in types if t[0] in request.GET.getlist("type")]
     results = None
     if query:
         search_query = parse_query(query)
-        pages = Page.objects.live().public().specific()
-        pages = pages.search(search_query) if search_query else pages.none()
+        pages = Page.objects.live().public()
+        if chosen:
+            pages = pages.type(*(model for _, _, model in chosen))
+        pages = pages.specific().search(search_query) if search_query else pages.none()
         results = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        for page in results:
+            page.snippet = highlight(page_text(page), query)
+            themes = getattr(page, "themes", None)
+            page.theme_names = [t.name for t in themes.all()] if themes else []
     return render(
         request,
         "search/search.html",
         {
             "search_query": query,
             "results": results,
+            "types": [
+                (key, label, t in chosen) for t in types for key, label, _ in [t]
+            ],
+            "type_params": "".join(f"&type={key}" for key, _, _ in chosen),
             "title": f"Recherche : {query}" if query else "Recherche",
             "breadcrumbs": [("Recherche", None)],
         },

@@ -1,0 +1,50 @@
+"""Result snippets: a short extract around the first matching word, with the
+words that match the query (by their French stem) marked."""
+
+import re
+
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from wagtail.fields import RichTextField
+
+from .analysis import french_terms
+
+SNIPPET_LENGTH = 240
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def page_text(page) -> str:
+    """The words a reader sees on a page: summary, then its text fields."""
+    parts = [getattr(page, "summary", "") or page.search_description or ""]
+    for field in page._meta.get_fields():
+        if isinstance(field, RichTextField) or field.get_internal_type() == "TextField":
+            value = getattr(page, field.name, "")
+            if value and isinstance(value, str):
+                parts.append(strip_tags(value))
+    return " ".join(" ".join(parts).split())
+
+
+def highlight(text: str, query: str, length: int = SNIPPET_LENGTH) -> str:
+    """An escaped extract of `text` with the query's words in <mark>."""
+    stems = set(french_terms(query))
+    matches = [m for m in WORD.finditer(text) if set(french_terms(m.group())) & stems]
+    start = 0
+    if matches and matches[0].start() > length // 3:
+        start = text.rfind(" ", 0, matches[0].start() - length // 3) + 1
+    end = min(len(text), start + length)
+    if end < len(text):
+        end = max(text.rfind(" ", start, end), start + length // 2)
+    pieces, cursor = [], start
+    for match in matches:
+        if match.start() < start or match.end() > end:
+            continue
+        pieces.append(escape(text[cursor : match.start()]))
+        pieces.append(f"<mark>{escape(match.group())}</mark>")
+        cursor = match.end()
+    pieces.append(escape(text[cursor:end]))
+    extract = "".join(pieces)
+    if start > 0:
+        extract = "… " + extract
+    if end < len(text):
+        extract += " …"
+    return mark_safe(extract)
