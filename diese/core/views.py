@@ -43,8 +43,8 @@ def server_error(request):
 @require_http_methods(["GET", "POST"])
 def approval(request, token):
     """Holder of the private link: read a text written on their behalf, answer."""
-    request_ = approvals.approval_from_token(token)
-    if request_ is None:
+    approval_request = approvals.approval_from_token(token)
+    if approval_request is None:
         return render(
             request,
             "core/approval_invalid.html",
@@ -52,20 +52,20 @@ def approval(request, token):
             status=400,
         )
     form = ApprovalAnswerForm(request.POST or None)
-    if request.method == "POST" and request_.is_pending and form.is_valid():
+    if request.method == "POST" and approval_request.is_pending and form.is_valid():
         approvals.approval_answer(
-            approval=request_,
+            approval=approval_request,
             approved=form.cleaned_data["decision"] == "approve",
             comment=form.cleaned_data["comment"],
         )
         return render(
             request,
             "core/approval_done.html",
-            {"approval": request_, "title": "Merci pour votre relecture"},
+            {"approval": approval_request, "title": "Merci pour votre relecture"},
         )
-    draft = request_.revision.as_object()
+    draft = approval_request.revision.as_object()
     context = draft.get_context(request)
-    context.update({"approval": request_, "approval_form": form, "page": draft})
+    context.update({"approval": approval_request, "approval_form": form, "page": draft})
     response = TemplateResponse(request, draft.get_template(request), context)
     # A private draft: never indexed, never cached.
     response["X-Robots-Tag"] = "noindex, nofollow"
