@@ -1,6 +1,6 @@
 """The results page: type, date, themes, a highlighted snippet, type filter."""
 
-from ..utils import text
+from ..utils import EVERY_FACET, query_counts, text
 
 
 def test_result_shows_type_date_themes_and_highlighted_snippet(client, make_tool):
@@ -51,3 +51,13 @@ def test_snippets_escape_page_text(client, make_tool):
     html = client.get("/recherche/?q=insertion").content.decode()
 
     assert "<script>alert" not in html
+
+
+def test_results_page_query_count_does_not_grow_with_results(client, make_tool):
+    def add_tools(n):
+        for _ in range(n):
+            make_tool(summary="Un outil numérique.", terms=EVERY_FACET)
+
+    few, many = query_counts(client, "/recherche/?q=numerique", add_tools, more=15)
+
+    assert many == few
