@@ -1,6 +1,7 @@
 """What every editorial page (fiche, resource, news, document, testimonial)
 shares: a one-sentence summary, its facets, who wrote it, when to review it."""
 
+from collections import defaultdict
 from datetime import date, timedelta
 
 from django.apps import apps
@@ -176,19 +177,29 @@ class EditorialIndexPage(Page):
         return context
 
 
+def _concrete_models(base):
+    return [model for model in apps.get_models() if issubclass(model, base)]
+
+
 def editorial_models():
     """Every concrete kind of editorial page (fiche, resource, news…)."""
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, EditorialPage) and not model._meta.abstract
-    ]
+    return _concrete_models(EditorialPage)
 
 
 def section_index_models():
     """Every concrete section index page (Outils, Ressources…)."""
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, EditorialIndexPage) and not model._meta.abstract
-    ]
+    return _concrete_models(EditorialIndexPage)
+
+
+def prefetch_themes(pages) -> None:
+    """Load the themes of mixed kinds of pages, one query per kind.
+
+    Each kind keeps its themes in its own table, so a single prefetch over
+    all the pages is not possible; pages of other types are left alone.
+    """
+    by_kind = defaultdict(list)
+    for page in pages:
+        if isinstance(page, EditorialPage):
+            by_kind[type(page)].append(page)
+    for same_kind in by_kind.values():
+        models.prefetch_related_objects(same_kind, "themes")

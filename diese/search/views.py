@@ -1,13 +1,10 @@
-from collections import defaultdict
-
 from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
 from django.shortcuts import render
 from wagtail.models import Page
 from wagtail.search.query import Phrase, PlainText
 from wagtail.search.utils import AND
 
-from diese.core.editorial import EditorialPage, editorial_models
+from diese.core.editorial import EditorialPage, editorial_models, prefetch_themes
 from diese.core.models import StandardPage
 
 from .snippets import highlight, page_text
@@ -58,13 +55,7 @@ def search(request):
             pages = pages.type(*(model for _, _, model in chosen))
         pages = pages.specific().search(search_query) if search_query else pages.none()
         results = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-        with_themes = defaultdict(list)
-        for page in results:
-            if isinstance(page, EditorialPage):
-                with_themes[type(page)].append(page)
-        # One query per kind of page on this results page, not one per result.
-        for pages_of_a_kind in with_themes.values():
-            prefetch_related_objects(pages_of_a_kind, "themes")
+        prefetch_themes(results)
         for page in results:
             page.snippet = highlight(page_text(page), query)
             themes = page.themes.all() if isinstance(page, EditorialPage) else []

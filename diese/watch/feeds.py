@@ -6,19 +6,22 @@ pages with a view restriction and every page below one, so drafts, private
 sections and working groups never leave the site through a feed.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from wagtail.models import Page, Site
 
-from diese.core.editorial import EditorialPage, editorial_models, section_index_models
+from diese.core.editorial import (
+    EditorialPage,
+    editorial_models,
+    prefetch_themes,
+    section_index_models,
+)
 from diese.core.templatetags.diese_tags import member_name
 from diese.taxonomy.models import Audience, Keyword, Theme
 
@@ -70,12 +73,7 @@ def latest_pages(root: Page, *, limit=FEED_LENGTH, **filters) -> list[EditorialP
         )
     pages.sort(key=lambda page: (page.first_published_at, page.pk), reverse=True)
     pages = pages[:limit]
-    # Grouped by kind: each kind keeps its themes in its own table.
-    by_kind = defaultdict(list)
-    for page in pages:
-        by_kind[type(page)].append(page)
-    for same_kind in by_kind.values():
-        prefetch_related_objects(same_kind, "themes")
+    prefetch_themes(pages)
     return pages
 
 
