@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
 from diese.core.mail import send_templated_mail
+from diese.core.views import link_error
 
 from . import tokens
 from .enums import Role
@@ -43,17 +44,13 @@ LINK_ERRORS = {
 
 def _link_error(request, error, *, retry_url, retry_label):
     title, explanation = LINK_ERRORS[type(error)]
-    return render(
+    return link_error(
         request,
-        "accounts/link_error.html",
-        {
-            "title": title,
-            "explanation": explanation,
-            "retry_url": retry_url,
-            "retry_label": retry_label,
-            "breadcrumbs": [(title, None)],
-        },
-        status=400,
+        title=title,
+        explanation=explanation,
+        retry_url=retry_url,
+        retry_label=retry_label,
+        breadcrumbs=[(title, None)],
     )
 
 

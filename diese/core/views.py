@@ -26,6 +26,22 @@ def section_pending(request, slug):
     )
 
 
+def link_error(request, *, title, explanation, retry_url, retry_label, breadcrumbs):
+    """The page a broken, expired or spent e-mailed link leads to (status 400)."""
+    return render(
+        request,
+        "core/link_error.html",
+        {
+            "title": title,
+            "explanation": explanation,
+            "retry_url": retry_url,
+            "retry_label": retry_label,
+            "breadcrumbs": breadcrumbs,
+        },
+        status=400,
+    )
+
+
 def rate_limited(request, exception):
     """Anyone: shown when a form is sent too often (django-ratelimit)."""
     return render(request, "core/rate_limited.html", status=429)

@@ -8,6 +8,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
+from diese.core.views import link_error
+
 from . import services
 from .forms import SignupForm, TopicsForm
 from .models import Subscriber
@@ -23,11 +25,13 @@ def _crumbs(title):
 
 
 def _bad_link(request, title, explanation):
-    return render(
+    return link_error(
         request,
-        "newsletter/link_error.html",
-        {"explanation": explanation, **_crumbs(title)},
-        status=400,
+        title=title,
+        explanation=explanation,
+        retry_url=reverse("newsletter:signup"),
+        retry_label="S'abonner à La Lettre",
+        breadcrumbs=_crumbs(title)["breadcrumbs"],
     )
 
 
