@@ -1,6 +1,7 @@
 """A document page and a testimonial in a real browser, checked by axe."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .test_shell_accessibility import _violations
 
@@ -25,11 +26,11 @@ def test_document_page_has_no_axe_violation_and_its_pdf_downloads(
     )
     page.goto(live_server.url + document_page.url)
 
-    assert page.get_by_role(
-        "heading", name="Guide du repérage de l'illettrisme", level=1
-    ).is_visible()
+    expect(
+        page.get_by_role("heading", name="Guide du repérage de l'illettrisme", level=1)
+    ).to_be_visible()
     link = page.get_by_role("link", name="Télécharger le document (PDF,")
-    assert link.is_visible()
+    expect(link).to_be_visible()
     assert _violations(page) == []
 
     download = page.request.get(live_server.url + link.get_attribute("href"))
@@ -50,8 +51,10 @@ def test_practice_page_has_no_axe_violation(
     )
     page.goto(live_server.url + practice.url)
 
-    assert page.get_by_role(
-        "heading", name="Des ateliers numériques en mission locale", level=1
-    ).is_visible()
-    assert page.get_by_role("link", name="Pix").is_visible()
+    expect(
+        page.get_by_role(
+            "heading", name="Des ateliers numériques en mission locale", level=1
+        )
+    ).to_be_visible()
+    expect(page.get_by_role("link", name="Pix")).to_be_visible()
     assert _violations(page) == []

@@ -1,6 +1,7 @@
 """La Lettre's sign-up in a real browser, with axe."""
 
 import pytest
+from playwright.sync_api import expect
 
 from diese.newsletter.models import Subscriber
 
@@ -19,7 +20,7 @@ def test_sign_up_from_the_footer_has_no_axe_violation(page, live_server, home):
     )
     page.get_by_role("button", name="S'abonner").click()
 
-    assert page.get_by_label("Votre adresse e-mail").input_value() == (
+    expect(page.get_by_label("Votre adresse e-mail")).to_have_value(
         "lectrice@exemple.fr"
     )
     assert _violations(page) == []
@@ -27,6 +28,6 @@ def test_sign_up_from_the_footer_has_no_axe_violation(page, live_server, home):
     page.get_by_label("J'accepte de recevoir La Lettre").check()
     page.get_by_role("button", name="M'abonner").click()
 
-    assert page.get_by_role("heading", name="Confirmez votre adresse").is_visible()
+    expect(page.get_by_role("heading", name="Confirmez votre adresse")).to_be_visible()
     assert _violations(page) == []
     assert Subscriber.objects.get().email == "lectrice@exemple.fr"
