@@ -169,6 +169,10 @@ class EditorialIndexPage(Page):
     def get_items(self):
         raise NotImplementedError
 
+    def latest_items(self, limit):
+        """The section's newest items, for the home page."""
+        return self.get_items().order_by("-first_published_at")[:limit]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         items = self.get_items().prefetch_related("audiences", "themes")

@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel
@@ -7,6 +8,10 @@ from wagtail.search import index
 
 from .blocks import BodyBlock
 from .enums import ApprovalStatus
+from .navigation import MAIN_MENU
+
+# How many of its newest items each section shows on the home page.
+HOME_ITEMS_PER_SECTION = 3
 
 
 class HomePage(Page):
@@ -29,16 +34,36 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from .editorial import editorial_models
-
-        context["latest_pages"] = (
-            Page.objects.live()
-            .public()
-            .descendant_of(self)
-            .type(*editorial_models())
-            .order_by("-first_published_at")[:6]
-        )
+        context["latest_by_section"] = self.latest_by_section()
+        context["upcoming_events"] = self.upcoming_events()
+        # The page has its own sign-up box: the footer's would repeat it.
+        context["letter_box_on_page"] = True
         return context
+
+    def latest_by_section(self, per_section=HOME_ITEMS_PER_SECTION):
+        """The newest items of each section, in menu order, empty ones left out."""
+        from .editorial import section_index_models
+
+        indexes = {
+            index.section_slug: index
+            for model in section_index_models()
+            for index in model.objects.live().child_of(self)
+        }
+        sections = []
+        for link in MAIN_MENU:
+            index = indexes.get(link.url.strip("/"))
+            if index is None:
+                continue
+            items = list(index.latest_items(per_section))
+            if items:
+                sections.append((index, items))
+        return sections
+
+    def upcoming_events(self, limit=HOME_ITEMS_PER_SECTION):
+        event_model = apps.get_model("news", "EventPage")
+        return list(
+            event_model.objects.live().public().descendant_of(self).upcoming()[:limit]
+        )
 
 
 class StandardPage(Page):
