@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 
 from diese.accounts.forms import HoneypotMixin
 from diese.taxonomy.enums import TerritoryKind
@@ -63,3 +64,18 @@ class SignupForm(HoneypotMixin, TopicsForm):
         "consent",
         "website",
     ]
+
+
+class ScheduleForm(forms.Form):
+    when = forms.DateTimeField(
+        label="Date et heure d'envoi",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"],
+        error_messages={"invalid": "Indiquez une date et une heure valides."},
+    )
+
+    def clean_when(self):
+        when = self.cleaned_data["when"]
+        if when <= timezone.now():
+            raise forms.ValidationError("Choisissez un moment à venir.")
+        return when

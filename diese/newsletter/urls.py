@@ -10,4 +10,6 @@ urlpatterns = [
     path("abonnement/<str:token>/", views.manage, name="manage"),
     path("abonnement/<str:token>/donnees.json", views.data, name="data"),
     path("desabonnement/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("archives/", views.archive, name="archive"),
+    path("archives/<int:number>/", views.letter, name="letter"),
 ]

@@ -2,7 +2,7 @@ import json
 
 from django.core import signing
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -11,8 +11,9 @@ from django_ratelimit.decorators import ratelimit
 from diese.core.views import link_error
 
 from . import services
+from .digest import digest_for, letter_items
 from .forms import SignupForm, TopicsForm
-from .models import Subscriber
+from .models import Letter, Subscriber
 
 TITLE = "La Lettre"
 
@@ -171,4 +172,39 @@ def unsubscribe(request, token):
         request,
         "newsletter/unsubscribe.html",
         {"subscriber": subscriber, **_crumbs("Se désabonner")},
+    )
+
+
+ARCHIVE_TITLE = "Les lettres envoyées"
+
+
+def archive(request):
+    """Anyone: every letter sent, newest first."""
+    return render(
+        request,
+        "newsletter/letter_archive.html",
+        {
+            "letters": Letter.objects.sent().order_by("-sent_at"),
+            **_crumbs(ARCHIVE_TITLE),
+        },
+    )
+
+
+def letter(request, number):
+    """Anyone: one sent letter, as a subscriber without topics received it."""
+    letter = get_object_or_404(Letter.objects.sent(), number=number)
+    title = f"La Lettre n° {letter.number}"
+    return render(
+        request,
+        "newsletter/letter_detail.html",
+        {
+            "letter": letter,
+            "digest": digest_for(letter_items(letter)),
+            "title": title,
+            "breadcrumbs": [
+                (TITLE, reverse("newsletter:signup")),
+                (ARCHIVE_TITLE, reverse("newsletter:archive")),
+                (title, None),
+            ],
+        },
     )
