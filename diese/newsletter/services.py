@@ -213,6 +213,12 @@ def letter_schedule(*, letter: Letter, when: datetime) -> None:
     _enqueue_sending(letter, run_after=when)
 
 
+def letter_retry_later(*, letter: Letter, delay: timedelta) -> None:
+    """Queue the rest of an interrupted sending for later (when the task
+    queue can defer; otherwise `send_due_letters` resumes it)."""
+    _enqueue_sending(letter, run_after=timezone.now() + delay)
+
+
 def letter_unschedule(*, letter: Letter) -> None:
     letter.status = LetterStatus.DRAFT
     letter.scheduled_at = None

@@ -2,11 +2,14 @@
 one-click unsubscribe, and a resume after the server failed midway."""
 
 import io
+from datetime import timedelta
 
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from diese.newsletter import services
 from diese.newsletter.models import Delivery, Subscriber
@@ -168,3 +171,33 @@ def _free_port():
     from ..conftest import _free_port
 
     return _free_port()
+
+
+# The worker closes its database connection when done, as a separate process
+# would: the test cannot run inside a transaction.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_worker_retries_by_itself_after_an_smtp_failure(
+    smtp, settings, make_subscriber, letter
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    readers = [make_subscriber(f"lecteur{n}@exemple.fr") for n in range(3)]
+    working_port, settings.EMAIL_PORT = settings.EMAIL_PORT, _free_port()  # down
+
+    services.letter_send_now(letter=letter)
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+    letter.refresh_from_db()
+    assert letter.status == "sending" and letter.last_error
+    retry = DBTaskResult.objects.get(status="READY")
+    assert retry.task_path == "diese.newsletter.tasks.send_letter"
+    assert retry.run_after > timezone.now() + timedelta(minutes=5)
+
+    # Later, with the server back, the queued retry finishes the job.
+    settings.EMAIL_PORT = working_port
+    DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+    letter.refresh_from_db()
+    assert letter.status == "sent"
+    assert sorted(m["To"] for m in smtp.messages) == sorted(r.email for r in readers)
+    assert not DBTaskResult.objects.filter(status="READY").exists()
