@@ -1,33 +1,31 @@
+import time
+
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.shortcuts import render
 from wagtail.models import Page
-from wagtail.search.query import Phrase, PlainText
-from wagtail.search.utils import AND
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import Or, PlainText
 
-from diese.core.editorial import EditorialPage, editorial_models, prefetch_themes
+from diese.core.editorial import (
+    EditorialIndexPage,
+    EditorialPage,
+    editorial_models,
+    prefetch_themes,
+)
 from diese.core.models import StandardPage
+from diese.taxonomy.models import Keyword
 
+from .analysis import fold
+from .models import SearchQueryLog
+from .query import plan
 from .snippets import highlight, page_text
 
 RESULTS_PER_PAGE = 20
-# French quotes and typographic ones count as the ASCII quote people type.
-QUOTES = str.maketrans({"«": '"', "»": '"', "\u201c": '"', "\u201d": '"'})
-
-
-def parse_query(query: str):
-    """Quoted parts are phrases (their words in that order), the rest words;
-    all must match. None when nothing is left to search for.
-
-    Not wagtail's parse_query_string: it also turns "word:word" into filters,
-    which this page does not offer, and would silently drop those words.
-    """
-    parts = [part.strip() for part in query.translate(QUOTES).split('"')]
-    queries = []
-    for index, part in enumerate(parts):
-        if part:
-            # Odd parts are the ones between quotes.
-            queries.append(Phrase(part) if index % 2 else PlainText(part))
-    return AND(queries) if queries else None
+MAX_QUERY_LENGTH = 200
+NEAR_KEYWORDS = 5
+FACET_OPTIONS_CACHE_SECONDS = 300
 
 
 def searchable_types():
@@ -42,35 +40,135 @@ def searchable_types():
     ]
 
 
+def facet_options(facet) -> list[tuple[str, str]]:
+    """(slug, name) of a facet's terms; cached, vocabularies change rarely."""
+    key = f"search:facet:{facet.param}"
+    options = cache.get(key)
+    if options is None:
+        model = editorial_models()[0]._meta.get_field(facet.field).related_model
+        options = list(model.objects.values_list("slug", "name"))
+        cache.set(key, options, FACET_OPTIONS_CACHE_SECONDS)
+    return options
+
+
+def chosen_facets(params) -> dict:
+    """{facet: [slugs]} from the GET parameters, as the index pages read them."""
+    chosen = {}
+    for facet in EditorialIndexPage.facets:
+        values = [v for v in params.getlist(facet.param) if v][:20]
+        if values:
+            chosen[facet] = values[:1] if facet.single else values
+    return chosen
+
+
+def filter_by_facets(pages, chosen):
+    """Pages tagged with any of the chosen terms of each facet.
+
+    Each kind of page keeps its terms in its own table: one subquery per
+    kind, so the query count does not depend on the results.
+    """
+    for facet, values in chosen.items():
+        tagged = Q()
+        for model in editorial_models():
+            tagged |= Q(
+                pk__in=model.objects.filter(
+                    **{f"{facet.field}__slug__in": values}
+                ).values("pk")
+            )
+        pages = pages.filter(tagged)
+    return pages
+
+
+def public_results(search_query, types=(), facets=None):
+    pages = Page.objects.live().public()
+    if types:
+        pages = pages.type(*types)
+    if facets:
+        pages = filter_by_facets(pages, facets)
+    return pages.specific().search(search_query)
+
+
+def near_keywords(words):
+    """Keywords ("Tout sur" pages) sharing a word with the query."""
+    if not words:
+        return []
+    query = Or([PlainText(word) for word in words])
+    return list(get_search_backend().search(query, Keyword)[:NEAR_KEYWORDS])
+
+
+def checked_suggestion(suggestion):
+    """The corrected query, if it finds something public (so it never
+    repeats a word only a private page has)."""
+    if not suggestion:
+        return ""
+    corrected = plan(suggestion)
+    if corrected.query and public_results(corrected.query).count():
+        return suggestion
+    return ""
+
+
 def search(request):
     """Anyone: full-text search over live, public pages only."""
-    query = request.GET.get("q", "").strip()[:200]
+    started = time.perf_counter()
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     types = searchable_types()
     chosen = [t for t in types if t[0] in request.GET.getlist("type")]
-    results = None
+    facets = chosen_facets(request.GET)
+    results, suggestion, keywords = None, "", []
     if query:
-        search_query = parse_query(query)
-        pages = Page.objects.live().public()
-        if chosen:
-            pages = pages.type(*(model for _, _, model in chosen))
-        pages = pages.specific().search(search_query) if search_query else pages.none()
+        search_plan = plan(query)
+        if search_plan.query is None:
+            pages = Page.objects.none()
+        else:
+            pages = public_results(
+                search_plan.query, [model for _, _, model in chosen], facets
+            )
         results = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         prefetch_themes(results)
+        # Expansions' short words ("de", "la") would light up everywhere.
+        highlighted = " ".join(
+            [query, *(w for e in search_plan.words for w in e.split() if len(w) > 3)]
+        )
         for page in results:
-            page.snippet = highlight(page_text(page), query)
+            page.snippet = highlight(page_text(page), highlighted)
             themes = page.themes.all() if isinstance(page, EditorialPage) else []
             page.theme_names = [theme.name for theme in themes]
+        if not results.paginator.count:
+            suggestion = checked_suggestion(search_plan.suggestion)
+            keywords = near_keywords(search_plan.words + suggestion.split())
+        # Only a new search, not its next pages (nor pages past the end).
+        if request.GET.get("page", "1") == "1":
+            log_search(request, query, chosen, facets, results, started)
     return render(
         request,
         "search/search.html",
         {
             "search_query": query,
             "results": results,
+            "suggestion": suggestion,
+            "near_keywords": keywords,
             "types": [
                 (key, label, t in chosen) for t in types for key, label, _ in [t]
             ],
-            "type_params": "".join(f"&type={key}" for key, _, _ in chosen),
+            "facets": [
+                (facet, facet_options(facet), facets.get(facet, []))
+                for facet in EditorialIndexPage.facets
+            ],
+            "filtering": bool(chosen or facets),
             "title": f"Recherche : {query}" if query else "Recherche",
             "breadcrumbs": [("Recherche", None)],
         },
+    )
+
+
+def log_search(request, query, chosen, facets, results, started):
+    """One row, nothing about who searched: folded query, filters, counts."""
+    filters = {facet.param: values for facet, values in facets.items()}
+    if chosen:
+        filters["type"] = [key for key, _, _ in chosen]
+    SearchQueryLog.objects.create(
+        query=" ".join(fold(query).split())[:MAX_QUERY_LENGTH],
+        filters=filters,
+        results=results.paginator.count,
+        duration_ms=round((time.perf_counter() - started) * 1000),
     )

@@ -216,7 +216,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "modelsearch.backends.database.postgres.postgres",
+            "BACKEND": "diese.search.backends.postgres",
             "SEARCH_CONFIG": "french_unaccent",
         },
     }

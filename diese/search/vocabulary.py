@@ -1,0 +1,104 @@
+"""Typo tolerance: the words of the public pages and their near spellings.
+
+A query word that is neither a known word nor has a known stem gets the
+known words at one edit (deletion, substitution, insertion, transposition).
+The edits are generated in Python and looked up in one indexed query on
+SearchTerm.word, so the cost does not grow with the vocabulary.
+"""
+
+import string
+from collections import Counter, defaultdict
+
+from django.db import transaction
+from django.db.models import Q
+from wagtail.models import Page
+
+from .analysis import ELISION, WORD, _stemmer, fold
+from .models import SearchTerm
+from .snippets import page_text
+
+# One typo is tolerated from this length on ("illetrisme" → "illettrisme").
+TOLERANT_LENGTH = 5
+# Shorter words are only corrected in "Essayez :" suggestions.
+SUGGEST_LENGTH = 4
+MAX_CORRECTIONS = 3
+# Bounds the lookup: about 600 edits per word.
+MAX_WORDS = 8
+ALPHABET = string.ascii_lowercase + "0123456789"
+WORD_MAX_LENGTH = 40
+
+
+def edits1(word: str) -> set[str]:
+    """Every string at one edit of `word` (Norvig's spelling corrector)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in ALPHABET]
+    inserts = [a + c + b for a, b in splits for c in ALPHABET]
+    return set(deletes + transposes + replaces + inserts) - {word}
+
+
+def corrections(words: list[str]) -> dict[str, list[SearchTerm]]:
+    """For each folded word the vocabulary does not know, the known words at
+    one edit, most frequent first. Known words and short words map to []."""
+    words = [w for w in dict.fromkeys(words) if len(w) >= SUGGEST_LENGTH]
+    words = words[:MAX_WORDS]
+    if not words:
+        return {}
+    stems = dict(zip(words, _stemmer().stemWords(words), strict=True))
+    edits = {word: edits1(word) for word in words}
+    candidates = set(words).union(*edits.values())
+    rows = list(
+        SearchTerm.objects.filter(
+            Q(word__in=candidates) | Q(stem__in=set(stems.values()))
+        ).only("word", "spelling", "stem", "pages")
+    )
+    known_words = {row.word for row in rows}
+    known_stems = {row.stem for row in rows}
+    found = {}
+    for word in words:
+        if word in known_words or stems[word] in known_stems:
+            found[word] = []
+            continue
+        near = [row for row in rows if row.word in edits[word]]
+        near.sort(key=lambda row: (-row.pages, row.word))
+        found[word] = near[:MAX_CORRECTIONS]
+    return found
+
+
+@transaction.atomic
+def refresh_search_terms(batch_size=2000) -> int:
+    """Rebuild the vocabulary from the live public pages; returns its size.
+
+    Runs as a periodic job (`manage.py refresh_search_terms`), not per
+    request: on 130,000 pages it reads every page once.
+    """
+    pages = Counter()
+    spellings = defaultdict(Counter)
+    queryset = Page.objects.live().public().specific().order_by("pk")
+    for page in queryset.iterator(chunk_size=batch_size):
+        text = (page.title + " " + page_text(page)).casefold().replace("\u2019", "'")
+        seen = set()
+        for original in WORD.findall(ELISION.sub(" ", text)):
+            word = fold(original)
+            if len(word) > WORD_MAX_LENGTH or word.isdigit():
+                continue
+            spellings[word][original] += 1
+            seen.add(word)
+        pages.update(seen)
+    words = sorted(pages)
+    stems = _stemmer().stemWords(words)
+    SearchTerm.objects.all().delete()
+    SearchTerm.objects.bulk_create(
+        [
+            SearchTerm(
+                word=word,
+                stem=stem[:WORD_MAX_LENGTH],
+                spelling=spellings[word].most_common(1)[0][0][:WORD_MAX_LENGTH],
+                pages=pages[word],
+            )
+            for word, stem in zip(words, stems, strict=True)
+        ],
+        batch_size=batch_size,
+    )
+    return len(words)
