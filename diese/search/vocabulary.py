@@ -66,6 +66,41 @@ def corrections(words: list[str]) -> dict[str, list[SearchTerm]]:
     return found
 
 
+def page_words(page):
+    """(folded word, word as written) for each word a reader sees on a page."""
+    text = (page.title + " " + page_text(page)).casefold().replace("\u2019", "'")
+    for original in WORD.findall(ELISION.sub(" ", text)):
+        word = fold(original)
+        if len(word) <= WORD_MAX_LENGTH and not word.isdigit():
+            yield word, original
+
+
+def add_page_terms(page) -> None:
+    """Add the new words of a page just published, if the public can read it.
+
+    Counts and words of pages since unpublished are put right by the next
+    full refresh; meanwhile a suggestion is only shown when it finds
+    public results, so a stale word never reveals anything.
+    """
+    if not Page.objects.live().public().filter(pk=page.pk).exists():
+        return
+    spellings = dict(page_words(page.specific))
+    words = sorted(spellings)
+    stems = _stemmer().stemWords(words)
+    SearchTerm.objects.bulk_create(
+        [
+            SearchTerm(
+                word=word,
+                stem=stem[:WORD_MAX_LENGTH],
+                spelling=spellings[word][:WORD_MAX_LENGTH],
+                pages=1,
+            )
+            for word, stem in zip(words, stems, strict=True)
+        ],
+        ignore_conflicts=True,
+    )
+
+
 @transaction.atomic
 def refresh_search_terms(batch_size=2000) -> int:
     """Rebuild the vocabulary from the live public pages; returns its size.
@@ -77,12 +112,8 @@ def refresh_search_terms(batch_size=2000) -> int:
     spellings = defaultdict(Counter)
     queryset = Page.objects.live().public().specific().order_by("pk")
     for page in queryset.iterator(chunk_size=batch_size):
-        text = (page.title + " " + page_text(page)).casefold().replace("\u2019", "'")
         seen = set()
-        for original in WORD.findall(ELISION.sub(" ", text)):
-            word = fold(original)
-            if len(word) > WORD_MAX_LENGTH or word.isdigit():
-                continue
+        for word, original in page_words(page):
             spellings[word][original] += 1
             seen.add(word)
         pages.update(seen)

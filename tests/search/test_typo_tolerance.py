@@ -115,3 +115,25 @@ def test_known_words_get_no_correction(make_tool, word):
     refresh_search_terms()
 
     assert corrections([word]) == {word: []}
+
+
+def test_words_of_a_page_are_learnt_as_soon_as_it_is_published(
+    client, tool_index, make_tool, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        make_tool(title="Lutter contre l'illettrisme")
+
+    # No refresh: the publication taught the vocabulary its words.
+    assert found(client, "illetrisme") == ["Lutter contre l'illettrisme"]
+
+
+def test_a_page_published_in_a_private_section_teaches_no_word(
+    client, tool_index, django_capture_on_commit_callbacks
+):
+    PageViewRestriction.objects.create(
+        page=tool_index, restriction_type=PageViewRestriction.LOGIN
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        ToolPageFactory(parent=tool_index, title="Le dossier Tombouctou")
+
+    assert not SearchTerm.objects.filter(word="tombouctou").exists()
