@@ -52,5 +52,10 @@ pytest: install
 pytest-postgres: install
 	bin/with-postgres $(VENV)/bin/pytest -n 2 $(PYTEST_ARGS)
 
+## make bench: search and filtered lists at scale, SQLite then PostgreSQL (bench/README.md)
+bench: install
+	$(PY) -m bench.search
+	if [ -f bench/newsletter.py ]; then $(PY) -m bench.newsletter; fi
+
 clean:
 	rm -rf var/static var/test-media

@@ -1,0 +1,1 @@
+"""Benchmarks and the scale-data generator (see bench/README.md)."""
