@@ -21,6 +21,8 @@ prepare: install
 	$(PY) manage.py load_demo
 	# Builds the search index with the current (French) analysis.
 	$(PY) manage.py update_index --verbosity 0
+	# The words typo tolerance knows ("illetrisme" finds "illettrisme").
+	$(PY) manage.py refresh_search_terms
 
 ## make run: serve the site with demo content at http://127.0.0.1:$(PORT)
 run: prepare
