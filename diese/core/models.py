@@ -44,11 +44,13 @@ class HomePage(Page):
         """The newest items of each section, in menu order, empty ones left out."""
         from .editorial import section_index_models
 
-        indexes = {
-            index.section_slug: index
-            for model in section_index_models()
-            for index in model.objects.live().child_of(self)
-        }
+        indexes = {}
+        for model in section_index_models():
+            # The section's own table first (one row): joined to the page
+            # table straight away, SQLite would read every page to find it.
+            ids = list(model.objects.order_by().values_list("pk", flat=True))
+            for section in model.objects.filter(pk__in=ids).live():
+                indexes[section.section_slug] = section
         sections = []
         for link in MAIN_MENU:
             index = indexes.get(link.url.strip("/"))
@@ -62,7 +64,9 @@ class HomePage(Page):
     def upcoming_events(self, limit=HOME_ITEMS_PER_SECTION):
         event_model = apps.get_model("news", "EventPage")
         return list(
-            event_model.objects.live().public().descendant_of(self).upcoming()[:limit]
+            # No path filter (events only live under Actualités): it would
+            # make the database scan every page when there are no events.
+            event_model.objects.live().public().upcoming()[:limit]
         )
 
 

@@ -1,6 +1,7 @@
 """Result snippets: a short extract around the first matching word, with the
 words that match the query (by their French stem) marked."""
 
+import functools
 import re
 
 from django.utils.html import escape, strip_tags
@@ -24,10 +25,16 @@ def page_text(page) -> str:
     return " ".join(" ".join(parts).split())
 
 
+@functools.lru_cache(maxsize=20_000)
+def _word_stems(word: str) -> frozenset[str]:
+    """The stems of one word of a page; pages share most of their words."""
+    return frozenset(french_terms(word))
+
+
 def highlight(text: str, query: str, length: int = SNIPPET_LENGTH) -> str:
     """An escaped extract of `text` with the query's words in <mark>."""
     stems = set(french_terms(query))
-    matches = [m for m in WORD.finditer(text) if set(french_terms(m.group())) & stems]
+    matches = [m for m in WORD.finditer(text) if _word_stems(m.group()) & stems]
     start = 0
     if matches and matches[0].start() > length // 3:
         start = text.rfind(" ", 0, matches[0].start() - length // 3) + 1

@@ -18,6 +18,7 @@ from diese.core.models import StandardPage
 from diese.taxonomy.models import Keyword
 
 from .analysis import fold
+from .backends.common import COUNT_CAP
 from .models import SearchQueryLog
 from .query import plan
 from .snippets import highlight, page_text
@@ -115,6 +116,7 @@ def search(request):
     chosen = [t for t in types if t[0] in request.GET.getlist("type")]
     facets = chosen_facets(request.GET)
     results, suggestion, keywords = None, "", []
+    more_than_shown = False
     if query:
         search_plan = plan(query)
         if search_plan.query is None:
@@ -123,7 +125,12 @@ def search(request):
             pages = public_results(
                 search_plan.query, [model for _, _, model in chosen], facets
             )
-        results = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        # Counting stops past COUNT_CAP: a very common word would otherwise
+        # count most of the site on every search.
+        more_than_shown = pages.count() > COUNT_CAP
+        results = Paginator(pages[:COUNT_CAP], RESULTS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
         prefetch_themes(results)
         # Expansions' short words ("de", "la") would light up everywhere.
         highlighted = " ".join(
@@ -146,6 +153,7 @@ def search(request):
             "search_query": query,
             "results": results,
             "suggestion": suggestion,
+            "more_than_shown": more_than_shown,
             "near_keywords": keywords,
             "types": [
                 (key, label, t in chosen) for t in types for key, label, _ in [t]
@@ -155,6 +163,9 @@ def search(request):
                 for facet in EditorialIndexPage.facets
             ],
             "filtering": bool(chosen or facets),
+            "facets_key": repr(
+                (bool(chosen), sorted((f.param, v) for f, v in facets.items()))
+            ),
             "title": f"Recherche : {query}" if query else "Recherche",
             "breadcrumbs": [("Recherche", None)],
         },

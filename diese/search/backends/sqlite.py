@@ -6,8 +6,14 @@ already analysed text (stems, no accents, no elisions) and queries are
 analysed the same way before they reach FTS5, which then only compares stems.
 """
 
+from django.db import connections
 from django.db.models import F, FloatField, Func, QuerySet
-from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
+from modelsearch.backends.database.sqlite.query import (
+    Lexeme,
+    MatchExpression,
+    SearchQueryExpression,
+    normalize,
+)
 from modelsearch.backends.database.sqlite.sqlite import (
     IndexEntry,
     ObjectIndexer,
@@ -16,12 +22,16 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteIndex,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
+    SQLiteSearchResults,
 )
 from modelsearch.index import SearchField
-from modelsearch.query import Phrase, PlainText
-from modelsearch.utils import get_content_type_pk
+from modelsearch.query import MatchAll, Not, Phrase, PlainText
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+from wagtail.models import Page
 
 from diese.search.analysis import french_terms, french_text
+
+from .common import CANDIDATES, COUNT_CAP
 
 ANALYSED_COLUMNS = ("title", "body", "autocomplete")
 # bm25() weights of the FTS5 table's columns, in the order modelsearch
@@ -168,6 +178,140 @@ class FrenchSQLiteSearchQueryCompiler(FrenchQueryMixin, SQLiteSearchQueryCompile
         return queryset[start:stop]
 
 
+class ElsewhereMatch(MatchExpression):
+    """Matches the query in `columns` but not in `excluded` (FTS5's NOT)."""
+
+    def __init__(self, columns, excluded, query):
+        super().__init__(columns, query)
+        self.excluded = excluded
+
+    def as_sql(self, compiler, connection):
+        sql, params = super().as_sql(compiler, connection)
+        query = params[0].split(" : ", 1)[1]
+        return sql, [f"{params[0]} NOT {{{' '.join(self.excluded)}}} : {query}"]
+
+
+class TieredSearchResults(SQLiteSearchResults):
+    """Page searches ranked in the two tiers of `common`, on few rows.
+
+    modelsearch orders pages by a subquery that runs the full-text match
+    again for every matching page; here the match runs once, joined to the
+    pages the queryset allows (live, public, types, facets), and the rank
+    is computed on the best CANDIDATES rows of a tier when that is enough.
+    """
+
+    def _tiered(self):
+        compiler = self.query_compiler
+        query = normalize(compiler.query)
+        return (
+            compiler.order_by_relevance
+            and self._score_field is None
+            and issubclass(compiler.queryset.model, Page)
+            and not isinstance(query, (MatchAll, Not))
+        )
+
+    def _match(self, expression, *, ranked):
+        """The index entries matching `expression`; with their rank, best
+        first, straight from the FTS5 table (no join: cheapest ranking)."""
+        entries = SQLiteFTSIndexEntry.objects.filter(expression)
+        if ranked:
+            return entries.values(rid=F("pk"), score=WeightedBM25()).order_by("score")
+        return entries.values(rid=F("pk"))
+
+    def _joined(self, match_sql):
+        """FROM clause: matches `m` joined to their entries and to the pages
+        the queryset allows (live, public, types, facets), with params."""
+        content_types = get_descendants_content_types_pks(
+            self.query_compiler.queryset.model
+        )
+        pages_sql, pages_params = self._pages()
+        placeholders = ", ".join(["%s"] * len(content_types))
+        sql = (
+            f"({match_sql}) m JOIN {IndexEntry._meta.db_table} e ON e.id = m.rid "
+            f"AND e.content_type_id IN ({placeholders}) "
+            f"JOIN ({pages_sql}) p ON p._id = CAST(e.object_id AS INTEGER)"
+        )
+        return sql, [*content_types, *pages_params]
+
+    def _expressions(self):
+        compiler = self.query_compiler
+        query = compiler.build_search_query(normalize(compiler.query), config=None)
+        everywhere = compiler.fields or compiler.FTS_TABLE_FIELDS
+        return (
+            MatchExpression(["title"], query),
+            ElsewhereMatch(everywhere, ["title"], query),
+        )
+
+    def _pages(self):
+        pages = self.query_compiler.queryset.order_by().values(
+            _id=F("pk"), _published=F("first_published_at")
+        )
+        return pages.query.sql_with_params()
+
+    def _run(self, sql, params):
+        with connections[self.query_compiler.queryset.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def _ranked_ids(self, expression, limit):
+        """(page ids best first, whether every match was ranked)."""
+        entries = self._match(expression, ranked=True)
+        if limit is not None:
+            entries = entries[:limit]
+        match_sql, match_params = entries.query.sql_with_params()
+        # n: how many matches were ranked, to know whether the limit cut any.
+        joined, joined_params = self._joined(
+            f"SELECT rid, score, COUNT(*) OVER () AS n FROM ({match_sql})"
+        )
+        rows = self._run(
+            f"SELECT p._id, m.n FROM {joined} "
+            "ORDER BY m.score, p._published DESC, p._id DESC",
+            [*match_params, *joined_params],
+        )
+        complete = limit is None or bool(rows and rows[0][1] < limit)
+        return [row[0] for row in rows], complete
+
+    def _tier(self, expression, needed):
+        ids, complete = self._ranked_ids(expression, max(CANDIDATES, needed))
+        if len(ids) < needed and not complete:
+            ids, _ = self._ranked_ids(expression, None)
+        return ids
+
+    def _do_search(self):
+        if not self._tiered():
+            return super()._do_search()
+        stop = self.stop if self.stop is not None else COUNT_CAP
+        in_title, elsewhere = self._expressions()
+        ids = self._tier(in_title, stop)
+        if len(ids) < stop:
+            ids += self._tier(elsewhere, stop - len(ids))
+        ids = ids[self.start : stop]
+        pages = self.query_compiler.queryset.filter(pk__in=ids).in_bulk()
+        return [pages[pk] for pk in ids if pk in pages]
+
+    def _do_count(self):
+        if not self._tiered():
+            return super()._do_count()
+        compiler = self.query_compiler
+        if not hasattr(compiler, "capped_count"):
+            expression = MatchExpression(
+                compiler.fields or compiler.FTS_TABLE_FIELDS,
+                compiler.build_search_query(normalize(compiler.query), config=None),
+            )
+            match_sql, match_params = self._match(
+                expression, ranked=False
+            ).query.sql_with_params()
+            joined, joined_params = self._joined(match_sql)
+            compiler.capped_count = self._run(
+                f"SELECT COUNT(*) FROM (SELECT 1 FROM {joined} LIMIT %s)",
+                [*match_params, *joined_params, COUNT_CAP + 1],
+            )[0][0]
+        count = compiler.capped_count - self.start
+        if self.stop is not None:
+            count = min(count, self.stop - self.start)
+        return max(count, 0)
+
+
 class FrenchSQLiteAutocompleteQueryCompiler(
     FrenchQueryMixin, SQLiteAutocompleteQueryCompiler
 ):
@@ -178,6 +322,7 @@ class FrenchSQLiteSearchBackend(SQLiteSearchBackend):
     query_compiler_class = FrenchSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = FrenchSQLiteAutocompleteQueryCompiler
     index_class = FrenchSQLiteIndex
+    results_class = TieredSearchResults
 
 
 SearchBackend = FrenchSQLiteSearchBackend
