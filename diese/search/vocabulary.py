@@ -46,20 +46,26 @@ def corrections(words: list[str]) -> dict[str, list[SearchTerm]]:
     if not words:
         return {}
     stems = dict(zip(words, _stemmer().stemWords(words), strict=True))
-    edits = {word: edits1(word) for word in words}
-    candidates = set(words).union(*edits.values())
-    rows = list(
+    # Most searches are spelt right: a small query settles them, and only
+    # unknown words pay for the lookup of their hundreds of variants.
+    known = list(
         SearchTerm.objects.filter(
-            Q(word__in=candidates) | Q(stem__in=set(stems.values()))
-        ).only("word", "spelling", "stem", "pages")
+            Q(word__in=words) | Q(stem__in=set(stems.values()))
+        ).values_list("word", "stem")
     )
-    known_words = {row.word for row in rows}
-    known_stems = {row.stem for row in rows}
-    found = {}
-    for word in words:
-        if word in known_words or stems[word] in known_stems:
-            found[word] = []
-            continue
+    known_words = {word for word, _ in known}
+    known_stems = {stem for _, stem in known}
+    unknown = [w for w in words if w not in known_words and stems[w] not in known_stems]
+    found = {word: [] for word in words}
+    if not unknown:
+        return found
+    edits = {word: edits1(word) for word in unknown}
+    rows = list(
+        SearchTerm.objects.filter(word__in=set().union(*edits.values())).only(
+            "word", "spelling", "stem", "pages"
+        )
+    )
+    for word in unknown:
         near = [row for row in rows if row.word in edits[word]]
         near.sort(key=lambda row: (-row.pages, row.word))
         found[word] = near[:MAX_CORRECTIONS]

@@ -98,14 +98,20 @@ def test_suggestion_is_checked_against_public_results(client, make_tool):
     assert "tombouctou" not in html.lower()
 
 
-def test_vocabulary_lookup_is_one_query(make_tool, django_assert_num_queries):
+def test_vocabulary_lookup_costs_one_query_or_two_with_typos(
+    make_tool, django_assert_num_queries
+):
     make_tool(title="Lutter contre l'illettrisme")
     refresh_search_terms()
 
     with django_assert_num_queries(1):
-        found_words = corrections(["illetrisme", "lutter", "contre"])
+        assert corrections(["illettrisme", "lutter", "contre"])["lutter"] == []
+    # However many words, misspelt or not: the variants go in one query.
+    with django_assert_num_queries(2):
+        found_words = corrections(["illetrisme", "lutter", "contre", "lutterr"])
 
     assert [t.word for t in found_words["illetrisme"]] == ["illettrisme"]
+    assert [t.word for t in found_words["lutterr"]] == ["lutter"]
     assert found_words["lutter"] == []
 
 
