@@ -26,6 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "newsletter.json"
 TARGET_SECONDS = 60.0
+# Bare messages sent first to the same sink: the reference of the run.
+REFERENCE_MESSAGES = 1_000
 
 
 def log(message: str) -> None:
@@ -126,6 +128,26 @@ def _subscribers(count: int) -> None:
     Subscriber.themes.through.objects.bulk_create(theme_links, batch_size=1000)
 
 
+def _bare_smtp(count: int, batch_size: int) -> float:
+    """Seconds per message for plain two-part messages, no database, no
+    rendering, in batches of the same size on one connection each: what
+    the SMTP exchange alone costs on this machine."""
+    from django.core.mail import EmailMultiAlternatives, get_connection
+
+    started = time.perf_counter()
+    for first in range(0, count, batch_size):
+        messages = []
+        for n in range(first, min(first + batch_size, count)):
+            message = EmailMultiAlternatives(
+                "Référence", "Texte.", to=[f"reference{n}@exemple.org"]
+            )
+            message.attach_alternative("<p>Texte.</p>", "text/html")
+            messages.append(message)
+        with get_connection() as connection:
+            connection.send_messages(messages)
+    return (time.perf_counter() - started) / count
+
+
 def run(count: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-newsletter-") as folder:
         log("Migrating a fresh SQLite database…")
@@ -155,8 +177,10 @@ def run(count: int) -> dict:
         settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
         settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
         settings.EMAIL_USE_TLS = False
-        log(f"Sending to {count} subscribers through SMTP on 127.0.0.1:{port}…")
         try:
+            log(f"Reference: {REFERENCE_MESSAGES} bare messages to the same sink…")
+            reference = _bare_smtp(REFERENCE_MESSAGES, services.BATCH_SIZE)
+            log(f"Sending to {count} subscribers through SMTP on 127.0.0.1:{port}…")
             started = time.perf_counter()
             letter = services.letter_send(letter=letter)
             seconds = time.perf_counter() - started
@@ -164,6 +188,9 @@ def run(count: int) -> dict:
             pipe.send("stop")
             received, recipients = pipe.recv()
             sink.join()
+        # The sink counted the reference messages too.
+        received -= REFERENCE_MESSAGES
+        recipients -= REFERENCE_MESSAGES
         delivered = Delivery.objects.filter(letter=letter, status="sent").count()
         return {
             "date": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -180,6 +207,8 @@ def run(count: int) -> dict:
             "deliveries_recorded": delivered,
             "letter_status": letter.status,
             "target_seconds": TARGET_SECONDS,
+            "reference_ms_per_bare_message": round(reference * 1000, 3),
+            "ratio_to_bare_smtp": round(seconds / count / reference, 1),
         }
 
 
@@ -202,6 +231,10 @@ def main(argv=None) -> int:
         f"{result['received']} messages received for {count} subscribers in "
         f"{result['seconds']} s ({result['messages_per_second']} messages/s, "
         f"target ≤ {TARGET_SECONDS:.0f} s): {'OK' if result['ok'] else 'ÉCHEC'}"
+    )
+    log(
+        f"Reference: {result['reference_ms_per_bare_message']} ms per bare message; "
+        f"a letter costs {result['ratio_to_bare_smtp']} times that"
     )
     log(f"Written to {RESULTS.relative_to(ROOT)}")
     return 0 if result["ok"] else 1
