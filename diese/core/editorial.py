@@ -166,29 +166,40 @@ class EditorialIndexPage(Page):
     def feed_url(self) -> str:
         return reverse("watch:section", args=[self.section_slug])
 
+    # The kind of page the section lists, "app_label.ModelName".
+    item_type = ""
+
+    @classmethod
+    def item_model(cls):
+        return apps.get_model(cls.item_type)
+
     def get_items(self):
-        raise NotImplementedError
+        """The section's live, public items.
+
+        A kind of item only lives under its own section (its parent_page_types
+        name this section alone, and max_count = 1 makes it the only one), so
+        its type is enough: no path filter, which would make the database
+        scan every page. Core's migrations 0003 and 0004 index the type.
+        """
+        model = self.item_model()
+        return model.objects.live().public().exact_type(model)
+
+    def get_item_pages(self):
+        """The same pages as get_items(), from Wagtail's page table alone:
+        counting them needs no join to the items' own table."""
+        return Page.objects.live().public().exact_type(self.item_model())
 
     def latest_items(self, limit):
-        """The section's newest items, for the home page.
-
-        A kind of item only lives under its own section (parent_page_types,
-        one section each), so its type is enough: the composite index of
-        core's migration 0003 then serves the query, where a path filter
-        would make the database scan every page when the section is empty.
-        """
-        model = self.get_items().model
-        return (
-            model.objects.live()
-            .public()
-            .exact_type(model)
-            .order_by("-first_published_at")[:limit]
-        )
+        """The section's newest items, for the home page."""
+        return self.get_items().order_by("-first_published_at")[:limit]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         items = self.get_items().prefetch_related("audiences", "themes")
-        context.update(FacetedListing(items, self.facets, request.GET).context(request))
+        listing = FacetedListing(
+            items, self.facets, request.GET, pages=self.get_item_pages()
+        )
+        context.update(listing.context(request))
         context["item_template"] = self.item_template
         return context
 

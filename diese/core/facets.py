@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 PAGE_SIZE = 20
 SORTS = {"recent": ("Les plus récents", "-first_published_at"), "az": ("A–Z", "title")}
@@ -47,9 +47,37 @@ class FacetState:
         return [o for o in self.options if o.selected]
 
 
+class _PagePaginator(Paginator):
+    """Counts and slices the page table alone, then loads the 20 items shown.
+
+    Joined to an item table of 100,000 rows, a count or a deep page makes
+    the database read a row of that table for every page it skips over; by
+    their ids, only the rows shown are read.
+    """
+
+    def __init__(self, ids, items, per_page):
+        super().__init__(ids, per_page)
+        self.items = items
+
+    def _get_page(self, ids, *args, **kwargs):
+        ids = list(ids)
+        by_id = self.items.in_bulk(ids)
+        return super()._get_page([by_id[i] for i in ids if i in by_id], *args, **kwargs)
+
+
 class FacetedListing:
-    def __init__(self, queryset: QuerySet, facets: list[Facet], params):
+    """Items filtered by the facets chosen in `params`, with every facet counted.
+
+    `pages` are the same pages as `items`, read from Wagtail's page table
+    alone (no join to the items' own table): counts, pagination and the
+    order are worked out there, and only the items shown are loaded. Left
+    out, `items` serves for everything.
+    """
+
+    def __init__(self, queryset: QuerySet, facets: list[Facet], params, pages=None):
         self.base = queryset
+        self.model = queryset.model
+        self.pages = queryset if pages is None else pages
         self.facets = facets
         self.params = params
         self.selected = {}
@@ -61,17 +89,27 @@ class FacetedListing:
                 self.selected[facet.param] = values
         self.sort = params.get("tri") if params.get("tri") in SORTS else "recent"
 
+    def _m2m(self, facet):
+        """The facet's link table, its column for the item and for the term."""
+        field = self.model._meta.get_field(facet.field)
+        through = field.remote_field.through
+        item = through._meta.get_field(field.m2m_field_name())
+        term = field.m2m_reverse_field_name()
+        return through, item.attname, term
+
     def _filter(self, queryset, facet, values):
         if facet.is_choice:
-            return queryset.filter(**{f"{facet.field}__in": values})
-        # A subquery keeps one row per page however many terms match.
-        matching = queryset.model.objects.filter(
-            **{f"{facet.field}__slug__in": values}
-        ).values("pk")
-        return queryset.filter(pk__in=matching)
+            if queryset.model is self.model:
+                return queryset.filter(**{f"{facet.field}__in": values})
+            matching = self.model.objects.filter(**{f"{facet.field}__in": values})
+            return queryset.filter(pk__in=matching.values("pk"))
+        # A subquery on the link table keeps one row per page however many
+        # terms match, without reading the items' own table.
+        through, item, term = self._m2m(facet)
+        matching = through.objects.filter(**{f"{term}__slug__in": values})
+        return queryset.filter(pk__in=matching.values(item))
 
-    def _filtered(self, except_param=None):
-        queryset = self.base
+    def _filtered(self, queryset, except_param=None):
         for facet in self.facets:
             values = self.selected.get(facet.param)
             if values and facet.param != except_param:
@@ -79,35 +117,57 @@ class FacetedListing:
         return queryset
 
     def results(self) -> QuerySet:
-        return self._filtered().order_by(SORTS[self.sort][1], "pk")
+        return self._filtered(self.base).order_by(SORTS[self.sort][1], "pk")
 
     def page(self, number):
-        return Paginator(self.results(), PAGE_SIZE).get_page(number)
+        ids = (
+            self._filtered(self.pages)
+            .order_by(SORTS[self.sort][1], "pk")
+            .values_list("pk", flat=True)
+        )
+        return _PagePaginator(ids, self.base, PAGE_SIZE).get_page(number)
+
+    def _counts(self, facet) -> dict:
+        """How many of the items matching the other facets have each value:
+        by choice for a choice field, by term id for a many-to-many."""
+        # No ordering: it would split the groups counted below.
+        pages = self._filtered(self.pages, except_param=facet.param).order_by()
+        if facet.is_choice:
+            rows = (
+                self.model.objects.filter(pk__in=pages.values("pk"))
+                .order_by()
+                .values(facet.field)
+                .annotate(n=Count("pk"))
+            )
+            return {row[facet.field]: row["n"] for row in rows}
+        # Each (item, term) pair is one row of the link table, so counting
+        # its rows per term counts items: no DISTINCT, no join to the terms.
+        through, item, term = self._m2m(facet)
+        rows = (
+            through.objects.filter(**{f"{item}__in": pages.values("pk")})
+            .order_by()
+            .values(term)
+            # "*": the link table's index on (item, term) is enough to count.
+            .annotate(n=Count("*"))
+        )
+        return {row[term]: row["n"] for row in rows}
 
     def facet_states(self) -> list[FacetState]:
         states = []
         for facet in self.facets:
-            # No ordering: it would split the groups counted below.
-            queryset = self._filtered(except_param=facet.param).order_by()
+            counts = self._counts(facet)
             chosen = set(self.selected.get(facet.param, []))
             if facet.is_choice:
-                rows = queryset.values(facet.field).annotate(n=Count("pk"))
-                counts = {row[facet.field]: row["n"] for row in rows}
                 terms = list(facet.choices)
             else:
-                slug = f"{facet.field}__slug"
-                rows = (
-                    queryset.filter(**{f"{slug}__isnull": False})
-                    .values(slug)
-                    .annotate(n=Count("pk", distinct=True))
-                )
-                counts = {row[slug]: row["n"] for row in rows}
-                model = queryset.model._meta.get_field(facet.field).related_model
-                terms = list(
-                    model.objects.filter(slug__in=set(counts) | chosen).values_list(
-                        "slug", "name"
-                    )
-                )
+                model = self.model._meta.get_field(facet.field).related_model
+                by_id = counts
+                counts, terms = {}, []
+                for pk, slug, name in model.objects.filter(
+                    Q(pk__in=list(by_id)) | Q(slug__in=chosen)
+                ).values_list("pk", "slug", "name"):
+                    counts[slug] = by_id.get(pk, 0)
+                    terms.append((slug, name))
             options = [
                 Option(value, str(label), counts.get(value, 0), value in chosen)
                 for value, label in terms

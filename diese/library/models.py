@@ -17,6 +17,7 @@ class LibraryIndexPage(EditorialIndexPage):
     """Documentation: reports, guides and official texts, filtered by facets."""
 
     subpage_types = ["library.DocumentPage"]
+    item_type = "library.DocumentPage"
     item_template = "library/partials/document_item.html"
     section_slug = "documentation"
     section_title = "Documentation"
@@ -35,12 +36,7 @@ class LibraryIndexPage(EditorialIndexPage):
 
     def get_items(self):
         # Each item shows its file's format and size.
-        return (
-            DocumentPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .select_related("document")
-        )
+        return super().get_items().select_related("document")
 
 
 class DocumentPage(EditorialPage):

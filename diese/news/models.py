@@ -63,6 +63,7 @@ class NewsIndexPage(EditorialIndexPage):
     """
 
     subpage_types = ["news.NewsPage", "news.EventPage"]
+    item_type = "news.NewsPage"
     section_slug = "actualites"
     section_title = "Actualités"
     section_intro = (
@@ -73,9 +74,6 @@ class NewsIndexPage(EditorialIndexPage):
 
     class Meta:
         verbose_name = "liste des actualités"
-
-    def get_items(self):
-        return NewsPage.objects.live().public().descendant_of(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

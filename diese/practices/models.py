@@ -15,6 +15,7 @@ class PracticeIndexPage(EditorialIndexPage):
     """Témoignages: every testimonial, filtered by facets."""
 
     subpage_types = ["practices.PracticePage"]
+    item_type = "practices.PracticePage"
     section_slug = "temoignages"
     section_title = "Témoignages"
     section_intro = (
@@ -24,9 +25,6 @@ class PracticeIndexPage(EditorialIndexPage):
 
     class Meta:
         verbose_name = "liste des témoignages"
-
-    def get_items(self):
-        return PracticePage.objects.live().public().descendant_of(self)
 
 
 class PracticePage(EditorialPage):

@@ -17,6 +17,7 @@ class ResourceIndexPage(EditorialIndexPage):
     """Ressources: useful web sites, by category and facets."""
 
     subpage_types = ["resources.ResourcePage"]
+    item_type = "resources.ResourcePage"
     item_template = "resources/partials/resource_item.html"
     section_slug = "ressources"
     section_title = "Ressources"
@@ -37,9 +38,6 @@ class ResourceIndexPage(EditorialIndexPage):
 
     class Meta:
         verbose_name = "liste des ressources web"
-
-    def get_items(self):
-        return ResourcePage.objects.live().public().descendant_of(self)
 
 
 class ResourcePage(EditorialPage):

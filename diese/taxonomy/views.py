@@ -16,6 +16,9 @@ def _term_page(request, model, slug, field, kind_label, feed_name):
         items = list(
             page_model.objects.live()
             .public()
+            # Changes nothing to the pages found, but lets the database walk
+            # the newest pages of this kind (core's migration 0004).
+            .exact_type(page_model)
             .filter(**{field: term})
             .order_by("-first_published_at")[:ITEMS_PER_KIND]
         )

@@ -17,6 +17,7 @@ class ToolIndexPage(EditorialIndexPage):
     """Outils: every fiche outil, filtered by facets."""
 
     subpage_types = ["tools.ToolPage"]
+    item_type = "tools.ToolPage"
     item_template = "tools/partials/tool_item.html"
     section_slug = "outils"
     section_title = "Outils"
@@ -33,9 +34,6 @@ class ToolIndexPage(EditorialIndexPage):
 
     class Meta:
         verbose_name = "liste des fiches outils"
-
-    def get_items(self):
-        return ToolPage.objects.live().public().descendant_of(self)
 
 
 class ToolPage(EditorialPage):

@@ -55,6 +55,19 @@ def site_root(request) -> Page:
     return site.root_page
 
 
+def _section_under(root: Page, model) -> bool:
+    """Whether the section of `model`'s pages lies under `root`.
+
+    A kind of editorial page only lives under its section (parent_page_types)
+    and each section exists once (max_count = 1): when the section is under
+    `root`, so is every page of that kind, and the pages can be picked by
+    their type alone. A path filter on the pages themselves would make the
+    database scan every page, most of all when there are none of that kind.
+    """
+    sections = model.allowed_parent_page_models()
+    return Page.objects.exact_type(*sections).descendant_of(root).exists()
+
+
 def latest_pages(root: Page, *, limit=FEED_LENGTH, **filters) -> list[EditorialPage]:
     """The newest live, public editorial pages under `root`, all kinds mixed.
 
@@ -63,10 +76,12 @@ def latest_pages(root: Page, *, limit=FEED_LENGTH, **filters) -> list[EditorialP
     """
     pages = []
     for model in editorial_models():
+        if not _section_under(root, model):
+            continue
         pages += (
             model.objects.live()
             .public()
-            .descendant_of(root)
+            .exact_type(model)
             .filter(**filters)
             .select_related("owner", "collected_by")
             .order_by("-first_published_at")[:limit]
@@ -142,7 +157,16 @@ class SectionFeed(PageFeed):
         index = None
         for model in section_index_models():
             if model.section_slug == section_slug:
-                index = model.objects.live().public().descendant_of(root).first()
+                # The section's own table first (one row): joined to the page
+                # table straight away, SQLite would read every page to find it.
+                ids = list(model.objects.order_by().values_list("pk", flat=True))
+                index = (
+                    model.objects.filter(pk__in=ids)
+                    .live()
+                    .public()
+                    .descendant_of(root)
+                    .first()
+                )
         if index is None:
             raise Http404("Aucune rubrique à cette adresse.")
         pages = (
