@@ -7,6 +7,7 @@ import re
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from wagtail.fields import RichTextField
+from wagtail.models import Page
 
 from .analysis import french_terms
 
@@ -18,6 +19,9 @@ def page_text(page) -> str:
     """The words a reader sees on a page: summary, then its text fields."""
     parts = [getattr(page, "summary", "") or page.search_description or ""]
     for field in page._meta.get_fields():
+        # Wagtail's own page fields (url_path…) are not what readers see.
+        if getattr(field, "model", None) is Page:
+            continue
         if isinstance(field, RichTextField) or field.get_internal_type() == "TextField":
             value = getattr(page, field.name, "")
             if value and isinstance(value, str):

@@ -61,3 +61,13 @@ def test_results_page_query_count_does_not_grow_with_results(client, make_tool):
     few, many = query_counts(client, "/recherche/?q=numerique", add_tools, more=15)
 
     assert many == few
+
+
+def test_snippet_holds_only_what_readers_see_not_the_page_address(client, make_tool):
+    make_tool(title="Mallette", description="<p>Utile en atelier.</p>")
+
+    response = client.get("/recherche/?q=mallette")
+    snippet = response.context["results"][0].snippet
+
+    assert "Utile en atelier." in snippet
+    assert "/outils/" not in snippet
