@@ -53,7 +53,13 @@ def signup(request):
     return render(
         request,
         "newsletter/signup.html",
-        {"form": form, "title": TITLE, "breadcrumbs": [(TITLE, None)]},
+        {
+            "form": form,
+            "title": TITLE,
+            "breadcrumbs": [(TITLE, None)],
+            # This page is the sign-up form: the footer's would repeat it.
+            "letter_box_on_page": True,
+        },
     )
 
 
