@@ -3,6 +3,7 @@ from wagtail.models import Page, Site
 
 from diese.accounts.models import User
 from diese.core.models import HomePage, StandardPage
+from diese.newsletter.models import Letter
 
 
 def test_site_setup_is_idempotent(home):
@@ -33,3 +34,7 @@ def test_load_demo_twice_gives_the_same_site_and_accounts(db, monkeypatch):
         assert set(user.groups.values_list("name", flat=True)) == groups
         assert user.check_password("autre-mot-de-passe-2026")
     assert User.objects.get(email="admin@exemple.fr").is_superuser
+    # One draft letter, holding the demo content, for animators to try.
+    letter = Letter.objects.get()
+    assert letter.status == "draft"
+    assert letter.items.count() >= 10

@@ -10,6 +10,7 @@ from diese.library.demo import load_demo_documents
 from diese.library.models import LibraryIndexPage
 from diese.news.demo import load_demo_news
 from diese.news.models import NewsIndexPage
+from diese.newsletter.demo import load_demo_letter
 from diese.practices.demo import load_demo_practices
 from diese.practices.models import PracticeIndexPage
 from diese.resources.demo import load_demo_resources
@@ -37,6 +38,7 @@ class Command(BaseCommand):
         load_demo_practices(index=PracticeIndexPage.objects.get(), owner=author)
         load_demo_news(index=NewsIndexPage.objects.get(), owner=author)
         load_demo_resources(index=ResourceIndexPage.objects.get(), owner=author)
+        load_demo_letter()
         self.stdout.write("Contenu de démonstration chargé.")
         self.stdout.write(f"Comptes de démonstration (mot de passe : {password}) :")
         for email, *_rest in DEMO_ACCOUNTS:
