@@ -9,6 +9,7 @@ from modelsearch.backends import get_search_backend
 from wagtail.models import PageViewRestriction
 
 from diese.search import views
+from diese.search.backends import common
 
 from ..utils import text
 from .helpers import found
@@ -18,7 +19,7 @@ from .helpers import found
 def small_limits(monkeypatch):
     # Only the backend of the database in use can be imported.
     backend = get_search_backend()
-    for module in (views, sys.modules[type(backend).__module__]):
+    for module in (views, common, sys.modules[type(backend).__module__]):
         monkeypatch.setattr(module, "COUNT_CAP", 3, raising=False)
         monkeypatch.setattr(module, "CANDIDATES", 2, raising=False)
 

@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 
-from diese.search.backends import postgres
+from diese.search.backends import common, postgres
 from diese.search.query import plan
 from diese.search.views import public_results
 
@@ -28,8 +28,9 @@ def test_a_title_match_comes_before_any_body_match(client, make_tool):
 def test_count_stops_past_the_cap_and_pages_still_follow_the_tiers(
     make_tool, monkeypatch
 ):
-    monkeypatch.setattr(postgres, "COUNT_CAP", 3)
-    monkeypatch.setattr(postgres, "CANDIDATES", 2)
+    for module in (postgres, common):
+        monkeypatch.setattr(module, "COUNT_CAP", 3)
+        monkeypatch.setattr(module, "CANDIDATES", 2)
     for n in range(3):
         make_tool(title=f"Autre {n}", summary="Le jardinage.")
     for n in range(3):

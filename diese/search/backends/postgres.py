@@ -36,7 +36,13 @@ from modelsearch.query import And, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 
-from .common import CANDIDATES, COUNT_CAP
+from .common import (
+    CANDIDATES,
+    COUNT_CAP,
+    ELSEWHERE,
+    IN_TITLE,
+    TieredResultsMixin,
+)
 
 TITLE_WEIGHT = 10.0
 
@@ -51,6 +57,7 @@ TIER_RANK = {
     ELSEWHERE_MATCH: "ts_rank(%s::float4[], e.body, {tsquery})",
 }
 ANY_MATCH = "(e.title || e.body) @@ {tsquery}"
+TIERS = {IN_TITLE: TITLE_MATCH, ELSEWHERE: ELSEWHERE_MATCH}
 
 # Entries are only joined to pages once the content type filter has kept
 # page entries, whose object_id is a page's integer id: the cast is then
@@ -172,10 +179,10 @@ class TieredSearch:
             + [self.content_types, *match_params],
         )
 
-    def tier(self, match, limit):
+    def tier(self, name, limit):
         """A tier's page ids, best first: at most `limit` of them (None: no
         limit), fewer only when that is all of the tier."""
-        matches_sql, matches_params = self._matches(match)
+        matches_sql, matches_params = self._matches(TIERS[name])
         pages_sql, pages_params = self.pages
         if limit is not None:
             ordered = ORDERED.format(matches="c", pages=pages_sql)
@@ -201,7 +208,7 @@ class TieredSearch:
         return self._execute(sql, params)[0][0]
 
 
-class FrenchPostgresSearchResults(PostgresSearchResults):
+class FrenchPostgresSearchResults(TieredResultsMixin, PostgresSearchResults):
     """Two-tier results and a capped count for the searches of pages."""
 
     def _tiered(self):
@@ -210,41 +217,6 @@ class FrenchPostgresSearchResults(PostgresSearchResults):
     def _search(self):
         compiler = self.query_compiler
         return TieredSearch(compiler, compiler.get_config(self.backend))
-
-    def _do_count(self):
-        if not self._tiered():
-            return super()._do_count()
-        compiler = self.query_compiler
-        # A sliced clone shares the compiler: the paginator counts once.
-        if getattr(compiler, "_capped_count", None) is None:
-            compiler._capped_count = self._search().count()
-        count = compiler._capped_count
-        # As QuerySet.count() does on a sliced queryset.
-        if self.stop is not None:
-            count = min(count, self.stop)
-        return max(0, count - self.start)
-
-    def _do_search(self):
-        if not self._tiered():
-            return super()._do_search()
-        start, stop = self.start, self.stop
-        known = getattr(self.query_compiler, "_capped_count", None)
-        if known is not None and known <= COUNT_CAP:
-            stop = known if stop is None else min(stop, known)
-        if stop is not None and stop <= start:
-            return []
-        search = self._search()
-        ids = search.tier(TITLE_MATCH, stop)
-        if stop is None or len(ids) < stop:
-            more = None if stop is None else stop - len(ids)
-            ids += search.tier(ELSEWHERE_MATCH, more)
-        ids = ids[start:stop]
-        if not ids:
-            return []
-        pages = {
-            page.pk: page for page in self.query_compiler.queryset.filter(pk__in=ids)
-        }
-        return [pages[pk] for pk in ids if pk in pages]
 
 
 class FrenchPostgresSearchBackend(PostgresSearchBackend):

@@ -31,7 +31,13 @@ from wagtail.models import Page
 
 from diese.search.analysis import french_terms, french_text
 
-from .common import CANDIDATES, COUNT_CAP
+from .common import (
+    CANDIDATES,
+    COUNT_CAP,
+    ELSEWHERE,
+    IN_TITLE,
+    TieredResultsMixin,
+)
 
 ANALYSED_COLUMNS = ("title", "body", "autocomplete")
 # bm25() weights of the FTS5 table's columns, in the order modelsearch
@@ -191,8 +197,8 @@ class ElsewhereMatch(MatchExpression):
         return sql, [f"{params[0]} NOT {{{' '.join(self.excluded)}}} : {query}"]
 
 
-class TieredSearchResults(SQLiteSearchResults):
-    """Page searches ranked in the two tiers of `common`, on few rows.
+class TieredSearch:
+    """The SQL of one page search on SQLite: its tiers and its count.
 
     modelsearch orders pages by a subquery that runs the full-text match
     again for every matching page; here the match runs once, joined to the
@@ -200,15 +206,21 @@ class TieredSearchResults(SQLiteSearchResults):
     is computed on the best CANDIDATES rows of a tier when that is enough.
     """
 
-    def _tiered(self):
-        compiler = self.query_compiler
-        query = normalize(compiler.query)
-        return (
-            compiler.order_by_relevance
-            and self._score_field is None
-            and issubclass(compiler.queryset.model, Page)
-            and not isinstance(query, (MatchAll, Not))
+    def __init__(self, query_compiler):
+        self.query_compiler = query_compiler
+        query = query_compiler.build_search_query(
+            normalize(query_compiler.query), config=None
         )
+        everywhere = query_compiler.fields or query_compiler.FTS_TABLE_FIELDS
+        self.anywhere = MatchExpression(everywhere, query)
+        self.tiers = {
+            IN_TITLE: MatchExpression(["title"], query),
+            ELSEWHERE: ElsewhereMatch(everywhere, ["title"], query),
+        }
+        pages = query_compiler.queryset.order_by().values(
+            _id=F("pk"), _published=F("first_published_at")
+        )
+        self.pages = pages.query.sql_with_params()
 
     def _match(self, expression, *, ranked):
         """The index entries matching `expression`; with their rank, best
@@ -224,7 +236,7 @@ class TieredSearchResults(SQLiteSearchResults):
         content_types = get_descendants_content_types_pks(
             self.query_compiler.queryset.model
         )
-        pages_sql, pages_params = self._pages()
+        pages_sql, pages_params = self.pages
         placeholders = ", ".join(["%s"] * len(content_types))
         sql = (
             f"({match_sql}) m JOIN {IndexEntry._meta.db_table} e ON e.id = m.rid "
@@ -232,21 +244,6 @@ class TieredSearchResults(SQLiteSearchResults):
             f"JOIN ({pages_sql}) p ON p._id = CAST(e.object_id AS INTEGER)"
         )
         return sql, [*content_types, *pages_params]
-
-    def _expressions(self):
-        compiler = self.query_compiler
-        query = compiler.build_search_query(normalize(compiler.query), config=None)
-        everywhere = compiler.fields or compiler.FTS_TABLE_FIELDS
-        return (
-            MatchExpression(["title"], query),
-            ElsewhereMatch(everywhere, ["title"], query),
-        )
-
-    def _pages(self):
-        pages = self.query_compiler.queryset.order_by().values(
-            _id=F("pk"), _published=F("first_published_at")
-        )
-        return pages.query.sql_with_params()
 
     def _run(self, sql, params):
         with connections[self.query_compiler.queryset.db].cursor() as cursor:
@@ -271,45 +268,43 @@ class TieredSearchResults(SQLiteSearchResults):
         complete = limit is None or bool(rows and rows[0][1] < limit)
         return [row[0] for row in rows], complete
 
-    def _tier(self, expression, needed):
-        ids, complete = self._ranked_ids(expression, max(CANDIDATES, needed))
-        if len(ids) < needed and not complete:
-            ids, _ = self._ranked_ids(expression, None)
-        return ids
+    def tier(self, name, limit):
+        """A tier's page ids, best first: at most `limit` of them (None: no
+        limit), fewer only when that is all of the tier."""
+        expression = self.tiers[name]
+        if limit is not None:
+            ids, complete = self._ranked_ids(expression, max(CANDIDATES, limit))
+            if len(ids) >= limit or complete:
+                return ids[:limit]
+        ids, _ = self._ranked_ids(expression, None)
+        return ids if limit is None else ids[:limit]
 
-    def _do_search(self):
-        if not self._tiered():
-            return super()._do_search()
-        stop = self.stop if self.stop is not None else COUNT_CAP
-        in_title, elsewhere = self._expressions()
-        ids = self._tier(in_title, stop)
-        if len(ids) < stop:
-            ids += self._tier(elsewhere, stop - len(ids))
-        ids = ids[self.start : stop]
-        pages = self.query_compiler.queryset.filter(pk__in=ids).in_bulk()
-        return [pages[pk] for pk in ids if pk in pages]
+    def count(self):
+        match_sql, match_params = self._match(
+            self.anywhere, ranked=False
+        ).query.sql_with_params()
+        joined, joined_params = self._joined(match_sql)
+        return self._run(
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM {joined} LIMIT %s)",
+            [*match_params, *joined_params, COUNT_CAP + 1],
+        )[0][0]
 
-    def _do_count(self):
-        if not self._tiered():
-            return super()._do_count()
+
+class TieredSearchResults(TieredResultsMixin, SQLiteSearchResults):
+    """Two-tier results and a capped count for the searches of pages."""
+
+    def _tiered(self):
         compiler = self.query_compiler
-        if not hasattr(compiler, "capped_count"):
-            expression = MatchExpression(
-                compiler.fields or compiler.FTS_TABLE_FIELDS,
-                compiler.build_search_query(normalize(compiler.query), config=None),
-            )
-            match_sql, match_params = self._match(
-                expression, ranked=False
-            ).query.sql_with_params()
-            joined, joined_params = self._joined(match_sql)
-            compiler.capped_count = self._run(
-                f"SELECT COUNT(*) FROM (SELECT 1 FROM {joined} LIMIT %s)",
-                [*match_params, *joined_params, COUNT_CAP + 1],
-            )[0][0]
-        count = compiler.capped_count - self.start
-        if self.stop is not None:
-            count = min(count, self.stop - self.start)
-        return max(count, 0)
+        query = normalize(compiler.query)
+        return (
+            compiler.order_by_relevance
+            and self._score_field is None
+            and issubclass(compiler.queryset.model, Page)
+            and not isinstance(query, (MatchAll, Not))
+        )
+
+    def _search(self):
+        return TieredSearch(self.query_compiler)
 
 
 class FrenchSQLiteAutocompleteQueryCompiler(
