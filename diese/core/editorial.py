@@ -173,6 +173,16 @@ class EditorialIndexPage(Page):
     def item_model(cls):
         return apps.get_model(cls.item_type)
 
+    @classmethod
+    def live_indexes(cls):
+        """This section's live index page, as a queryset (one page at most).
+
+        The section's own table is read first (one row): joined to the page
+        table straight away, SQLite would read every page to find it.
+        """
+        ids = list(cls.objects.order_by().values_list("pk", flat=True))
+        return cls.objects.filter(pk__in=ids).live()
+
     def get_items(self):
         """The section's live, public items.
 

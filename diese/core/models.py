@@ -46,10 +46,7 @@ class HomePage(Page):
 
         indexes = {}
         for model in section_index_models():
-            # The section's own table first (one row): joined to the page
-            # table straight away, SQLite would read every page to find it.
-            ids = list(model.objects.order_by().values_list("pk", flat=True))
-            for section in model.objects.filter(pk__in=ids).live():
+            for section in model.live_indexes():
                 indexes[section.section_slug] = section
         sections = []
         for link in MAIN_MENU:

@@ -157,16 +157,7 @@ class SectionFeed(PageFeed):
         index = None
         for model in section_index_models():
             if model.section_slug == section_slug:
-                # The section's own table first (one row): joined to the page
-                # table straight away, SQLite would read every page to find it.
-                ids = list(model.objects.order_by().values_list("pk", flat=True))
-                index = (
-                    model.objects.filter(pk__in=ids)
-                    .live()
-                    .public()
-                    .descendant_of(root)
-                    .first()
-                )
+                index = model.live_indexes().public().descendant_of(root).first()
         if index is None:
             raise Http404("Aucune rubrique à cette adresse.")
         pages = (
