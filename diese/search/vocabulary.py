@@ -81,6 +81,21 @@ def page_words(page):
             yield word, original
 
 
+def _search_terms(spellings: dict, pages: dict) -> list[SearchTerm]:
+    """Rows for {folded word: spelling shown}, with {word: pages having it}."""
+    words = sorted(spellings)
+    stems = _stemmer().stemWords(words)
+    return [
+        SearchTerm(
+            word=word,
+            stem=stem[:WORD_MAX_LENGTH],
+            spelling=spellings[word][:WORD_MAX_LENGTH],
+            pages=pages[word],
+        )
+        for word, stem in zip(words, stems, strict=True)
+    ]
+
+
 def add_page_terms(page) -> None:
     """Add the new words of a page just published, if the public can read it.
 
@@ -91,19 +106,8 @@ def add_page_terms(page) -> None:
     if not Page.objects.live().public().filter(pk=page.pk).exists():
         return
     spellings = dict(page_words(page.specific))
-    words = sorted(spellings)
-    stems = _stemmer().stemWords(words)
     SearchTerm.objects.bulk_create(
-        [
-            SearchTerm(
-                word=word,
-                stem=stem[:WORD_MAX_LENGTH],
-                spelling=spellings[word][:WORD_MAX_LENGTH],
-                pages=1,
-            )
-            for word, stem in zip(words, stems, strict=True)
-        ],
-        ignore_conflicts=True,
+        _search_terms(spellings, dict.fromkeys(spellings, 1)), ignore_conflicts=True
     )
 
 
@@ -123,19 +127,7 @@ def refresh_search_terms(batch_size=2000) -> int:
             spellings[word][original] += 1
             seen.add(word)
         pages.update(seen)
-    words = sorted(pages)
-    stems = _stemmer().stemWords(words)
+    usual = {word: counts.most_common(1)[0][0] for word, counts in spellings.items()}
     SearchTerm.objects.all().delete()
-    SearchTerm.objects.bulk_create(
-        [
-            SearchTerm(
-                word=word,
-                stem=stem[:WORD_MAX_LENGTH],
-                spelling=spellings[word].most_common(1)[0][0][:WORD_MAX_LENGTH],
-                pages=pages[word],
-            )
-            for word, stem in zip(words, stems, strict=True)
-        ],
-        batch_size=batch_size,
-    )
-    return len(words)
+    SearchTerm.objects.bulk_create(_search_terms(usual, pages), batch_size=batch_size)
+    return len(usual)
