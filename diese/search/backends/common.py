@@ -28,13 +28,21 @@ class TieredResultsMixin:
     past COUNT_CAP. Other searches go to the backend's parent class.
     """
 
+    def _tiered_search(self):
+        """The backend's search object, built once per query: the count and
+        each slice of results share it (a sliced clone shares the compiler)."""
+        compiler = self.query_compiler
+        if getattr(compiler, "tiered_search", None) is None:
+            compiler.tiered_search = self._search()
+        return compiler.tiered_search
+
     def _do_count(self):
         if not self._tiered():
             return super()._do_count()
         compiler = self.query_compiler
         # A sliced clone shares the compiler: the paginator counts once.
         if getattr(compiler, "capped_count", None) is None:
-            compiler.capped_count = self._search().count()
+            compiler.capped_count = self._tiered_search().count()
         count = compiler.capped_count
         # As QuerySet.count() does on a sliced queryset.
         if self.stop is not None:
@@ -50,7 +58,7 @@ class TieredResultsMixin:
             stop = known if stop is None else min(stop, known)
         if stop is not None and stop <= start:
             return []
-        search = self._search()
+        search = self._tiered_search()
         ids = search.tier(IN_TITLE, stop)
         if stop is None or len(ids) < stop:
             more = None if stop is None else stop - len(ids)
