@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
+from django.utils.text import capfirst
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, PlainText
@@ -137,6 +138,9 @@ def search(request):
             [query, *(w for e in search_plan.words for w in e.split() if len(w) > 3)]
         )
         for page in results:
+            # Not `specific_class.get_verbose_name` in the template: it
+            # would call the class, building a page per result.
+            page.kind = capfirst(page._meta.verbose_name)
             page.snippet = highlight(page_text(page), highlighted)
             themes = page.themes.all() if isinstance(page, EditorialPage) else []
             page.theme_names = [theme.name for theme in themes]
