@@ -31,7 +31,7 @@ FULL = {"tools": 10_000, "resources": 100_000, "news": 20_000}
 REFERENCE_PAGES = 1_000
 TARGET_P95_MS = 20.0
 SLOW_MS = 1000.0
-# "12 résultats pour", or "Plus de 1 000 résultats pour" past the count cap
+# "12 résultats pour", or "Plus de 200 résultats pour" past the count cap
 # (thousands separated by a no-break space).
 COUNT = re.compile(r"(\d[\d\u00a0\u202f ]*)\s+résultats?\s+pour")
 

@@ -1,6 +1,7 @@
-"""The paths that keep searches fast on a large site: counts that stop at a
-cap, and rankings computed on the best candidates only when that is enough.
-The limits are lowered here so that a handful of pages exercises them."""
+"""What keeps searches fast on a large site: a search reads a window of the
+most recently indexed matches (and of title matches), so counts stop at a
+cap and a common word costs no more than a rare one. The cap is lowered
+here so that a handful of pages exercises it, on either database."""
 
 import sys
 
@@ -10,6 +11,7 @@ from wagtail.models import PageViewRestriction
 
 from diese.search import views
 from diese.search.backends import common
+from diese.search.query import plan
 
 from ..utils import text
 from .helpers import found
@@ -20,8 +22,7 @@ def small_limits(monkeypatch):
     # Only the backend of the database in use can be imported.
     backend = get_search_backend()
     for module in (views, common, sys.modules[type(backend).__module__]):
-        monkeypatch.setattr(module, "COUNT_CAP", 3, raising=False)
-        monkeypatch.setattr(module, "CANDIDATES", 2, raising=False)
+        monkeypatch.setattr(module, "COUNT_CAP", 3)
 
 
 def test_count_stops_at_the_cap_and_says_so(client, make_tool, small_limits):
@@ -45,17 +46,17 @@ def test_a_small_count_is_exact(client, make_tool, small_limits):
     assert "Plus de" not in html
 
 
-def test_best_candidates_all_private_still_finds_the_public_page(
+def test_newest_matches_all_private_still_finds_the_public_page(
     client, make_tool, small_limits
 ):
-    # The two best matches (word twice in the title) are private: ranking
-    # only the best candidates finds nothing public, and must look further.
-    for name in ["A", "B"]:
+    # The newest matches are private: the window must skip them, not fill
+    # up with them.
+    make_tool(title="Mobilité des jeunes, un guide pour les conseillers")
+    for name in "ABCDE":
         private = make_tool(title=f"Mobilité et mobilité {name}")
         PageViewRestriction.objects.create(
             page=private, restriction_type=PageViewRestriction.LOGIN
         )
-    make_tool(title="Mobilité des jeunes, un guide pour les conseillers")
 
     assert found(client, "mobilité") == [
         "Mobilité des jeunes, un guide pour les conseillers"
@@ -73,3 +74,34 @@ def test_title_matches_come_first_then_the_others_across_pages(
 
     assert titles[0] == "Atelier mobilité"
     assert sorted(titles[1:]) == ["Atelier logement", "Atelier santé"]
+
+
+def test_past_the_cap_the_newest_matches_are_ranked(client, make_tool, small_limits):
+    for number in range(6):
+        make_tool(title=f"Atelier {number}", summary="Pour la mobilité des jeunes.")
+
+    assert found(client, "mobilité") == ["Atelier 5", "Atelier 4", "Atelier 3"]
+
+
+def test_an_old_page_titled_with_the_query_is_not_lost(client, make_tool, small_limits):
+    make_tool(title="Mobilité", summary="Le guide.")
+    for number in range(6):
+        make_tool(title=f"Atelier {number}", summary="Pour la mobilité des jeunes.")
+
+    assert found(client, "mobilité")[0] == "Mobilité"
+
+
+def test_count_stops_past_the_cap_and_pages_still_follow_the_tiers(
+    make_tool, small_limits
+):
+    for n in range(3):
+        make_tool(title=f"Autre {n}", summary="Le jardinage.")
+    for n in range(3):
+        make_tool(title=f"Jardinage {n}", summary="Un texte sans rapport.")
+
+    results = views.public_results(plan("jardinage").query)
+
+    # The title matches, and the newest of the others: more than the cap.
+    assert results.count() == 4
+    titles = [page.title for page in results[1:5]]
+    assert titles == ["Jardinage 1", "Jardinage 0", "Autre 2"]

@@ -1,4 +1,4 @@
-"""Title above summary above body; newer first when equally relevant."""
+"""Title above summary above body; newer first within each."""
 
 from datetime import timedelta
 
@@ -10,10 +10,9 @@ FILLER = "Un texte sans rapport avec le sujet de la recherche."
 
 
 def test_title_ranks_above_summary_above_body(client, make_tool):
+    # Created in the reverse order: newest first would put them backwards.
     make_tool(
-        title="Troisième",
-        summary=FILLER,
-        description=f"<p>{FILLER} Le jardinage.</p>",
+        title="Premier : le jardinage", summary=FILLER, description=f"<p>{FILLER}</p>"
     )
     make_tool(
         title="Deuxième",
@@ -21,7 +20,9 @@ def test_title_ranks_above_summary_above_body(client, make_tool):
         description=f"<p>{FILLER}</p>",
     )
     make_tool(
-        title="Premier : le jardinage", summary=FILLER, description=f"<p>{FILLER}</p>"
+        title="Troisième",
+        summary=FILLER,
+        description=f"<p>{FILLER} Le jardinage.</p>",
     )
 
     assert found(client, "jardinage") == [

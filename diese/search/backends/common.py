@@ -1,49 +1,67 @@
 """What both search backends share so results behave the same on either.
 
-Ranking is in two tiers, as the readers' rule says (title above summary
-above body): first the pages whose title matches the whole query, then the
-pages that match it elsewhere; within a tier, the better text-search rank
-first, then the most recently published. Each tier is ranked on at most
-CANDIDATES rows when that is enough to fill the page asked for, so a very
-common word does not rank the whole site.
+Ranking follows the readers' rule, title above summary above body, newest
+first when equal: pages whose title holds the whole query come first, then
+those whose summary (the boosted fields) holds it, then the others; within
+each tier, the most recently published first.
 
-Counting stops past COUNT_CAP: the page then says « plus de 1 000 ».
+A search reads a bounded window of matches, so that a word found on most of
+the site costs no more than a rare one: the COUNT_CAP + 1 most recently
+indexed matches, and as many of the most recently indexed title matches, so
+that a page titled with the query is never lost behind newer pages that
+merely mention it. When fewer pages match, the window is every match and
+the ranking is exact; otherwise the page says « plus de 200 résultats »
+and ranks the window.
 """
 
-COUNT_CAP = 1000
-CANDIDATES = 200
+COUNT_CAP = 200
 
-# The two tiers, as a backend's TieredSearch names them.
-IN_TITLE = "in_title"
-ELSEWHERE = "elsewhere"
+# Tiers, best first.
+IN_TITLE, IN_SUMMARY, ELSEWHERE = 0, 1, 2
+
+
+def ranked_ids(rows) -> list[int]:
+    """Page ids, best first, from (page id, first published, tier) rows.
+
+    A page may come twice (the title window and the whole window): its best
+    tier counts. Never-published dates sort last, as NULLS LAST would.
+    """
+    best = {}
+    for pk, published, tier in rows:
+        known = best.get(pk)
+        if known is None or tier < known[1]:
+            best[pk] = (published, tier)
+    newest_first = sorted(
+        best.items(),
+        key=lambda item: (item[1][0] is not None, item[1][0], item[0]),
+        reverse=True,
+    )
+    return [pk for pk, _ in sorted(newest_first, key=lambda item: item[1][1])]
 
 
 class TieredResultsMixin:
     """The results of a page search in tiers, with a capped count.
 
     A backend's results class mixes this in and provides `_tiered()` (does
-    this search qualify?) and `_search()`: an object with `tier(name,
-    limit)` — a tier's page ids, best first, at most `limit` (None: all),
-    fewer only when that is the whole tier — and `count()`, which stops
-    past COUNT_CAP. Other searches go to the backend's parent class.
+    this search qualify?) and `_search()`: an object whose `rows()` returns
+    the window's (page id, first published, tier) rows. Other searches go to
+    the backend's parent class.
     """
 
-    def _tiered_search(self):
-        """The backend's search object, built once per query: the count and
-        each slice of results share it (a sliced clone shares the compiler)."""
+    def _ranked(self):
+        """Every page id of the window, best first; computed once per query:
+        the count and each slice of results share it (a sliced clone shares
+        the compiler)."""
         compiler = self.query_compiler
-        if getattr(compiler, "tiered_search", None) is None:
-            compiler.tiered_search = self._search()
-        return compiler.tiered_search
+        if getattr(compiler, "ranked_ids", None) is None:
+            compiler.ranked_ids = ranked_ids(self._search().rows())
+        return compiler.ranked_ids
 
     def _do_count(self):
         if not self._tiered():
             return super()._do_count()
-        compiler = self.query_compiler
-        # A sliced clone shares the compiler: the paginator counts once.
-        if getattr(compiler, "capped_count", None) is None:
-            compiler.capped_count = self._tiered_search().count()
-        count = compiler.capped_count
+        # Past COUNT_CAP, this is the window's size: more than the cap.
+        count = len(self._ranked())
         # As QuerySet.count() does on a sliced queryset.
         if self.stop is not None:
             count = min(count, self.stop)
@@ -52,18 +70,7 @@ class TieredResultsMixin:
     def _do_search(self):
         if not self._tiered():
             return super()._do_search()
-        start, stop = self.start, self.stop
-        known = getattr(self.query_compiler, "capped_count", None)
-        if known is not None and known <= COUNT_CAP:
-            stop = known if stop is None else min(stop, known)
-        if stop is not None and stop <= start:
-            return []
-        search = self._tiered_search()
-        ids = search.tier(IN_TITLE, stop)
-        if stop is None or len(ids) < stop:
-            more = None if stop is None else stop - len(ids)
-            ids += search.tier(ELSEWHERE, more)
-        ids = ids[start:stop]
+        ids = self._ranked()[self.start : self.stop]
         if not ids:
             return []
         pages = self.query_compiler.queryset.filter(pk__in=ids).in_bulk()

@@ -1,31 +1,24 @@
 """modelsearch's PostgreSQL backend, ranked the way our readers expect.
 
 The text analysis is PostgreSQL's (the `french_unaccent` configuration, see
-this app's first migration). The ranking is the two tiers of
-diese.search.backends.common: pages whose title matches the whole query,
-then the others, each tier ordered by its text-search rank (title, then
-body), then the most recently published.
+this app's first migration). The ranking and the window of matches a search
+reads are diese.search.backends.common's: title, then summary, then body,
+newest first within each.
 
 Searches of pages by relevance, the ones the search page makes, run their
-own SQL (FrenchPostgresSearchResults) so that each step is driven by an
-index (this app's migration 0005):
-
-- a tier's matches come from a GIN index (`title`, or `title || body`), and
-  are ranked there without touching the pages; only the best CANDIDATES of
-  them (and any tied with the last) are then joined to the pages, by their
-  primary key, to apply the page queryset's filters (live, public, type,
-  facets) and break ties by publication date;
-- a tier is ranked in full only when its candidates do not fill the slice
-  asked for (a narrow filter, a far page);
-- the count stops past COUNT_CAP.
+own SQL (TieredSearch): the newest index entries that match, read through
+the primary key for a common word or through the GIN indexes for a rarer
+one, then joined to the pages the queryset allows. The summary tier is the
+body vector's boosted lexemes (`ts_filter`), no extra column needed.
 
 Everything else (autocomplete, `order_by_relevance=False`, MatchAll, Not,
 fuzzy queries, scores, searches of other models) is the parent's.
 """
 
-from django.db import connections
+from django.db import connections, transaction
 from django.db.models import F
 from django.db.models.sql import Query
+from modelsearch.backends.database.postgres import weights
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     PostgresSearchBackend,
@@ -37,64 +30,100 @@ from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 
 from .common import (
-    CANDIDATES,
     COUNT_CAP,
     ELSEWHERE,
+    IN_SUMMARY,
     IN_TITLE,
     TieredResultsMixin,
 )
 
 TITLE_WEIGHT = 10.0
 
-# The SQL of the two tiers: each one's match, and the rank that orders it.
-# `{tsquery}` stands for the compiled query.
-TITLE_MATCH = "e.title @@ {tsquery}"
-# Matches the whole query somewhere, its words maybe split between title and
-# body, but not in the title alone. `title || body` has its own GIN index.
-ELSEWHERE_MATCH = "(e.title || e.body) @@ {tsquery} AND NOT e.title @@ {tsquery}"
-TIER_RANK = {
-    TITLE_MATCH: "ts_rank(%s::float4[], e.title, {tsquery})",
-    ELSEWHERE_MATCH: "ts_rank(%s::float4[], e.body, {tsquery})",
-}
-ANY_MATCH = "(e.title || e.body) @@ {tsquery}"
-TIERS = {IN_TITLE: TITLE_MATCH, ELSEWHERE: ELSEWHERE_MATCH}
-
+# Where the whole query matches. A page's words may be split between its
+# title and its body: `title || body` catches that, but building it costs
+# far more than the other tests, so it is only tried when neither field
+# holds the query alone (OR stops at its first true operand) and the title
+# holds at least one of its words ({any}: the query's words joined by OR;
+# without any in its title, a page matches the query in `title || body`
+# exactly when it does in its body).
+MATCHES = (
+    "(e.title @@ {q} OR e.body @@ {q}"
+    " OR (e.title @@ {any} AND (e.title || e.body) @@ {q}))"
+)
+# The same through the GIN indexes: each operand is one of theirs, so the
+# bitmap they give is the answer and no row is tested again.
+INDEXED_MATCHES = "(e.title @@ {q} OR e.body @@ {q} OR (e.title || e.body) @@ {q})"
+ANY_WORD = r"regexp_replace(({q})::text, '&|<->|<\d+>', '|', 'g')::tsquery"
+# A window is read in up to three steps, each cheap where the others are
+# not; the planner's estimates cannot choose between them, since it takes
+# a query's words as independent and they seldom are ("formation
+# professionnelle").
+#
+# 1. The newest RECENT_ENTRIES index entries, newest first, stopping once
+#    the window is full of pages the queryset allows (`{pages}`: its
+#    `SELECT id AS pk, first_published_at`, with its filters). COALESCE
+#    hides the match from the text indexes, so the primary key is walked
+#    backwards: bounded work, and a common word fills the window at once.
+# 2. For a window still short, the matches through the text indexes, newest
+#    first: OVERFETCH times the window at most, sorted, and only then
+#    joined to the pages (joining every match of a fairly common word
+#    before sorting would probe the pages thousands of times).
+# 3. Still short, though step 2 left matches unread: the pages' filters
+#    dropped too many of them. Step 2 without its limit.
+#
 # Entries are only joined to pages once the content type filter has kept
 # page entries, whose object_id is a page's integer id: the cast is then
-# safe, and the join uses the pages' primary key. The content type filter
-# keeps nearly every entry: `+ 0` keeps the planner from combining its index
-# with the text search's. `{pages}` is the page queryset's
-# `SELECT id AS pk, first_published_at`, with its filters; PostgreSQL pulls it up
-# into a join, each entry probing the pages' primary key once.
-MATCHES = """
-    SELECT e.object_id::integer AS id, {rank} AS rank
+# safe. `+ 0` keeps the planner from combining the content type index (it
+# keeps nearly every entry) with the text search's.
+RECENT_ENTRIES = 2000
+OVERFETCH = 4
+# Step 2 reads the text indexes. Its words are rare among recent pages but
+# may be common among old ones: the planner would then scan the whole
+# table (in parallel), testing `title || body` on every row.
+INDEXED_SETTINGS = ("enable_seqscan = off", "max_parallel_workers_per_gather = 0")
+RECENT = """
+    SELECT p.pk, p.first_published_at, {tier} AS tier, {part} AS part
     FROM wagtailsearch_indexentry e
-    WHERE e.content_type_id + 0 = ANY(%s) AND {match}
+    JOIN ({pages}) p ON p.pk = e.object_id::integer
+    WHERE e.id > (SELECT max(id) FROM wagtailsearch_indexentry) - %s
+    AND e.content_type_id + 0 = ANY(%s) AND COALESCE({match}, false)
+    ORDER BY e.id DESC
+    LIMIT %s
 """
-ORDERED = """
-    SELECT m.id
-    FROM {matches} m
-    JOIN ({pages}) p ON p.pk = m.id
-    ORDER BY m.rank DESC, p.first_published_at DESC NULLS LAST, m.id DESC
-"""
-# The best CANDIDATES entries, and every one tied with the last of them
-# (equal ranks are ordered by publication date); how many they are tells
-# whether the tier has more.
-CANDIDATES_ORDERED = """
-    WITH c AS MATERIALIZED (
-        {matches} ORDER BY rank DESC FETCH FIRST %s ROWS WITH TIES
-    )
-    SELECT (SELECT count(*) FROM c), ARRAY({ordered})
-"""
-COUNT = """
-    SELECT count(*) FROM (
-        SELECT 1
-        FROM wagtailsearch_indexentry e
-        JOIN ({pages}) p ON p.pk = e.object_id::integer
-        WHERE e.content_type_id + 0 = ANY(%s) AND {match}
+INDEXED = """
+    SELECT w.pk, w.first_published_at, {tier} AS tier, {part} AS part, w.read
+    FROM (
+        SELECT m.id, p.pk, p.first_published_at, m.read
+        FROM (
+            SELECT r.*, count(*) OVER () AS read
+            FROM (
+                SELECT e.id, e.object_id
+                FROM wagtailsearch_indexentry e
+                WHERE e.content_type_id + 0 = ANY(%s) AND {match}
+                ORDER BY e.id + 0 DESC
+                LIMIT %s
+            ) r
+        ) m
+        JOIN ({pages}) p ON p.pk = m.object_id::integer
+        ORDER BY m.id DESC
         LIMIT %s
-    ) capped
+    ) w
+    JOIN wagtailsearch_indexentry e ON e.id = w.id
 """
+# A match's tier, computed only for the window's rows. The summary's words
+# are the body's boosted lexemes (summary_weights()).
+TIER = (
+    f"CASE WHEN e.title @@ {{q}} THEN {IN_TITLE} "
+    f"""WHEN ts_filter(e.body, %s::"char"[]) @@ {{q}} THEN {IN_SUMMARY} """
+    f"ELSE {ELSEWHERE} END"
+)
+
+
+def summary_weights() -> list[str]:
+    """The tsvector weights of boosted fields (a page's summary)."""
+    if not weights.BOOSTS_WEIGHTS:
+        weights.set_weights()
+    return sorted({w.lower() for boost, w in weights.BOOSTS_WEIGHTS if boost > 1})
 
 
 def _plain_query(query) -> bool:
@@ -144,7 +173,7 @@ class FrenchPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
 
 
 class TieredSearch:
-    """The SQL of one search: its tiers and its count, as (id, rank) rows."""
+    """The SQL of one search: the window of its matches, in one query."""
 
     def __init__(self, query_compiler, config):
         self.query_compiler = query_compiler
@@ -159,53 +188,95 @@ class TieredSearch:
         pages = query_compiler.queryset.order_by().values("pk", "first_published_at")
         self.pages = pages.query.sql_with_params()
 
-    def _execute(self, sql, params):
-        with self.connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
-
-    def _tsquery(self, template):
-        """`template` with the query in place of each `{tsquery}`."""
+    def _q(self, template):
+        """`template` with the query in place of each `{q}` and `{any}`, and
+        its params."""
         sql, params = self.tsquery
-        return template.replace("{tsquery}", sql), params * template.count("{tsquery}")
+        parts = template.replace("{any}", ANY_WORD).split("{q}")
+        return sql.join(parts), params * (len(parts) - 1)
 
-    def _matches(self, match):
-        """(sql, params) of a tier's matching entries and their rank."""
-        rank_sql, rank_params = self._tsquery(TIER_RANK[match])
-        match_sql, match_params = self._tsquery(match)
-        return (
-            MATCHES.format(rank=rank_sql, match=match_sql),
-            [self.query_compiler.sql_weights, *rank_params]
-            + [self.content_types, *match_params],
-        )
+    def _parts(self):
+        """Each part of the window: the title matches (so that a page
+        titled with the query is never lost behind newer pages merely
+        mentioning it) and all matches. Name → (tier, its params, match
+        when scanning, match through the indexes)."""
+        q_sql, q_params = self.tsquery
+        return {
+            "titles": (str(IN_TITLE), [], "e.title @@ {q}", "e.title @@ {q}"),
+            "anywhere": (
+                TIER.replace("{q}", q_sql),
+                [*q_params, summary_weights(), *q_params],
+                MATCHES,
+                INDEXED_MATCHES,
+            ),
+        }
 
-    def tier(self, name, limit):
-        """A tier's page ids, best first: at most `limit` of them (None: no
-        limit), fewer only when that is all of the tier."""
-        matches_sql, matches_params = self._matches(TIERS[name])
+    def _union(self, queries, settings=()):
+        """Rows of (sql, params) queries, in one statement, with planner
+        `settings` for this statement only."""
+        sql = " UNION ALL ".join(f"({sql})" for sql, _ in queries)
+        params = [param for _, params in queries for param in params]
+        with transaction.atomic(using=self.connection.alias, savepoint=False):
+            with self.connection.cursor() as cursor:
+                for setting in settings:
+                    cursor.execute(f"SET LOCAL {setting}")
+                cursor.execute(sql, params)
+                return cursor.fetchall()
+
+    def _recent(self, parts):
         pages_sql, pages_params = self.pages
-        if limit is not None:
-            ordered = ORDERED.format(matches="c", pages=pages_sql)
-            [(candidates, ids)] = self._execute(
-                CANDIDATES_ORDERED.format(matches=matches_sql, ordered=ordered),
-                [*matches_params, CANDIDATES, *pages_params],
+        queries = []
+        for part, (tier, tier_params, match, _) in parts.items():
+            match_sql, match_params = self._q(match)
+            sql = RECENT.format(
+                tier=tier, part=f"'{part}'", pages=pages_sql, match=match_sql
             )
-            # Enough of them, or all the tier's matches were candidates.
-            if len(ids) >= limit or candidates < CANDIDATES:
-                return ids[:limit]
-        sql = ORDERED.format(matches=f"({matches_sql})", pages=pages_sql)
-        params = [*matches_params, *pages_params]
-        if limit is not None:
-            sql += " LIMIT %s"
-            params.append(limit)
-        return [row[0] for row in self._execute(sql, params)]
+            params = [*tier_params, *pages_params, RECENT_ENTRIES, self.content_types]
+            queries.append((sql, [*params, *match_params, COUNT_CAP + 1]))
+        return self._union(queries)
 
-    def count(self):
+    def _indexed(self, parts, overfetch):
         pages_sql, pages_params = self.pages
-        match_sql, match_params = self._tsquery(ANY_MATCH)
-        sql = COUNT.format(match=match_sql, pages=pages_sql)
-        params = [*pages_params, self.content_types, *match_params, COUNT_CAP + 1]
-        return self._execute(sql, params)[0][0]
+        queries = []
+        for part, (tier, tier_params, _, match) in parts.items():
+            match_sql, match_params = self._q(match)
+            sql = INDEXED.format(
+                tier=tier, part=f"'{part}'", pages=pages_sql, match=match_sql
+            )
+            entries = OVERFETCH * (COUNT_CAP + 1) if overfetch else None
+            params = [*tier_params, self.content_types, *match_params, entries]
+            queries.append((sql, [*params, *pages_params, COUNT_CAP + 1]))
+        return self._union(queries, INDEXED_SETTINGS)
+
+    def rows(self):
+        parts = self._parts()
+        rows = self._recent(parts)
+        short = self._short(parts, rows)
+        if short:
+            rows = [row for row in rows if row[3] not in short]
+            indexed = self._indexed(short, overfetch=True)
+            rows += indexed
+            # Short still, though matches were left unread (`read`: how many
+            # step 2 read): the pages' filters dropped too many of them.
+            limit = OVERFETCH * (COUNT_CAP + 1)
+            again = {
+                part: short[part]
+                for part in self._short(short, indexed)
+                if not any(row[3] == part and row[4] < limit for row in indexed)
+            }
+            if again:
+                rows = [row for row in rows if row[3] not in again]
+                rows += self._indexed(again, overfetch=False)
+        return [row[:3] for row in rows]
+
+    @staticmethod
+    def _short(parts, rows):
+        """The parts whose window `rows` do not fill."""
+        return {
+            part: parts[part]
+            for part in parts
+            if sum(row[3] == part for row in rows) <= COUNT_CAP
+        }
 
 
 class FrenchPostgresSearchResults(TieredResultsMixin, PostgresSearchResults):

@@ -8,6 +8,7 @@ analysed the same way before they reach FTS5, which then only compares stems.
 
 from django.db import connections
 from django.db.models import F, FloatField, Func, QuerySet
+from django.db.models.sql import Query
 from modelsearch.backends.database.sqlite.query import (
     Lexeme,
     MatchExpression,
@@ -32,9 +33,9 @@ from wagtail.models import Page
 from diese.search.analysis import french_terms, french_text
 
 from .common import (
-    CANDIDATES,
     COUNT_CAP,
     ELSEWHERE,
+    IN_SUMMARY,
     IN_TITLE,
     TieredResultsMixin,
 )
@@ -44,6 +45,10 @@ ANALYSED_COLUMNS = ("title", "body", "autocomplete")
 # creates them: (autocomplete, body, title). A word in the title outweighs
 # the same word in the body.
 COLUMN_WEIGHTS = (0.0, 1.0, 10.0)
+FTS = SQLiteFTSIndexEntry._meta.db_table
+# Our own FTS5 table (migration 0006): the analysed summary of each index
+# entry, under the entry's id, for the summary tier.
+SUMMARY_FTS = "search_summary_fts"
 
 
 class FrenchIndexEntryQuerySet(QuerySet):
@@ -77,14 +82,24 @@ class BoostingObjectIndexer(ObjectIndexer):
     frequency, the way its boost raises its weight on PostgreSQL.
     """
 
-    @property
-    def body(self):
-        texts = []
+    def _texts(self):
+        """(boost, text) of each body field (every field but the title)."""
         for search_field in self.search_fields:
             for field, value in self.prepare_field(self.obj, search_field):
                 if isinstance(field, SearchField) and field.field_name != "title":
-                    texts.extend([value] * max(1, round(field.boost or 1)))
+                    yield field.boost or 1, value
+
+    @property
+    def body(self):
+        texts = []
+        for boost, value in self._texts():
+            texts.extend([value] * max(1, round(boost)))
         return " ".join(texts)
+
+    @property
+    def summary(self):
+        """The boosted body fields (a page's summary): the summary tier."""
+        return " ".join(value for boost, value in self._texts() if boost > 1)
 
 
 class FrenchSQLiteIndex(SQLiteIndex):
@@ -124,6 +139,23 @@ class FrenchSQLiteIndex(SQLiteIndex):
                 if object_id not in existing
             ]
         )
+        self._write_summaries(model, {i.id: i.summary for i in indexers})
+
+    def _write_summaries(self, model, summaries):
+        """The entries' rows in SUMMARY_FTS, replaced; a trigger deletes a
+        row with its index entry (migration 0006)."""
+        entries = self.entries.filter(
+            content_type_id=get_content_type_pk(model), object_id__in=summaries
+        ).values_list("id", "object_id")
+        rows = [(pk, french_text(summaries[object_id])) for pk, object_id in entries]
+        with connections[self.entries.db].cursor() as cursor:
+            cursor.executemany(
+                f"DELETE FROM {SUMMARY_FTS} WHERE rowid = %s", [[pk] for pk, _ in rows]
+            )
+            cursor.executemany(
+                f"INSERT INTO {SUMMARY_FTS} (rowid, summary) VALUES (%s, %s)",
+                [[pk, text] for pk, text in rows if text],
+            )
 
 
 class FrenchQueryMixin:
@@ -184,110 +216,84 @@ class FrenchSQLiteSearchQueryCompiler(FrenchQueryMixin, SQLiteSearchQueryCompile
         return queryset[start:stop]
 
 
-class ElsewhereMatch(MatchExpression):
-    """Matches the query in `columns` but not in `excluded` (FTS5's NOT)."""
-
-    def __init__(self, columns, excluded, query):
-        super().__init__(columns, query)
-        self.excluded = excluded
-
-    def as_sql(self, compiler, connection):
-        sql, params = super().as_sql(compiler, connection)
-        query = params[0].split(" : ", 1)[1]
-        return sql, [f"{params[0]} NOT {{{' '.join(self.excluded)}}} : {query}"]
-
-
 class TieredSearch:
-    """The SQL of one page search on SQLite: its tiers and its count.
+    """The SQL of one page search on SQLite: the window of its matches.
 
     modelsearch orders pages by a subquery that runs the full-text match
-    again for every matching page; here the match runs once, joined to the
-    pages the queryset allows (live, public, types, facets), and the rank
-    is computed on the best CANDIDATES rows of a tier when that is enough.
+    again for every matching page, and bm25() reads every match of each
+    word; here FTS5 walks its matches newest entry first and stops once the
+    window is full of pages the queryset allows (live, public, types,
+    facets). The summary tier is read from our own FTS5 table (SUMMARY_FTS).
     """
 
     def __init__(self, query_compiler):
         self.query_compiler = query_compiler
-        query = query_compiler.build_search_query(
+        self.query = query_compiler.build_search_query(
             normalize(query_compiler.query), config=None
         )
         everywhere = query_compiler.fields or query_compiler.FTS_TABLE_FIELDS
-        self.anywhere = MatchExpression(everywhere, query)
-        self.tiers = {
-            IN_TITLE: MatchExpression(["title"], query),
-            ELSEWHERE: ElsewhereMatch(everywhere, ["title"], query),
-        }
+        self.anywhere = MatchExpression(everywhere, self.query)
+        self.in_title = MatchExpression(["title"], self.query)
         pages = query_compiler.queryset.order_by().values(
             _id=F("pk"), _published=F("first_published_at")
         )
         self.pages = pages.query.sql_with_params()
+        self.connection = connections[query_compiler.queryset.db]
 
-    def _match(self, expression, *, ranked):
-        """The index entries matching `expression`; with their rank, best
-        first, straight from the FTS5 table (no join: cheapest ranking)."""
-        entries = SQLiteFTSIndexEntry.objects.filter(expression)
-        if ranked:
-            return entries.values(rid=F("pk"), score=WeightedBM25()).order_by("score")
-        return entries.values(rid=F("pk"))
+    def _compile(self, node):
+        compiler = Query(SQLiteFTSIndexEntry).get_compiler(connection=self.connection)
+        return node.as_sql(compiler, self.connection)
 
-    def _joined(self, match_sql):
-        """FROM clause: matches `m` joined to their entries and to the pages
-        the queryset allows (live, public, types, facets), with params."""
+    def _run(self, sql, params):
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def _window(self, expression, size):
+        """(entry id, page id, first published) of the `size` most recently
+        indexed matches of `expression` among the allowed pages."""
+        match_sql, match_params = self._compile(expression)
         content_types = get_descendants_content_types_pks(
             self.query_compiler.queryset.model
         )
         pages_sql, pages_params = self.pages
         placeholders = ", ".join(["%s"] * len(content_types))
-        sql = (
-            f"({match_sql}) m JOIN {IndexEntry._meta.db_table} e ON e.id = m.rid "
-            f"AND e.content_type_id IN ({placeholders}) "
-            f"JOIN ({pages_sql}) p ON p._id = CAST(e.object_id AS INTEGER)"
-        )
-        return sql, [*content_types, *pages_params]
-
-    def _run(self, sql, params):
-        with connections[self.query_compiler.queryset.db].cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
-
-    def _ranked_ids(self, expression, limit):
-        """(page ids best first, whether every match was ranked)."""
-        entries = self._match(expression, ranked=True)
-        if limit is not None:
-            entries = entries[:limit]
-        match_sql, match_params = entries.query.sql_with_params()
-        # n: how many matches were ranked, to know whether the limit cut any.
-        joined, joined_params = self._joined(
-            f"SELECT rid, score, COUNT(*) OVER () AS n FROM ({match_sql})"
-        )
-        rows = self._run(
-            f"SELECT p._id, m.n FROM {joined} "
-            "ORDER BY m.score, p._published DESC, p._id DESC",
-            [*match_params, *joined_params],
-        )
-        complete = limit is None or bool(rows and rows[0][1] < limit)
-        return [row[0] for row in rows], complete
-
-    def tier(self, name, limit):
-        """A tier's page ids, best first: at most `limit` of them (None: no
-        limit), fewer only when that is all of the tier."""
-        expression = self.tiers[name]
-        if limit is not None:
-            ids, complete = self._ranked_ids(expression, max(CANDIDATES, limit))
-            if len(ids) >= limit or complete:
-                return ids[:limit]
-        ids, _ = self._ranked_ids(expression, None)
-        return ids if limit is None else ids[:limit]
-
-    def count(self):
-        match_sql, match_params = self._match(
-            self.anywhere, ranked=False
-        ).query.sql_with_params()
-        joined, joined_params = self._joined(match_sql)
         return self._run(
-            f"SELECT COUNT(*) FROM (SELECT 1 FROM {joined} LIMIT %s)",
-            [*match_params, *joined_params, COUNT_CAP + 1],
-        )[0][0]
+            f"SELECT {FTS}.rowid, p._id, p._published FROM {FTS} "
+            f"JOIN {IndexEntry._meta.db_table} e ON e.id = {FTS}.rowid "
+            f"AND e.content_type_id IN ({placeholders}) "
+            f"JOIN ({pages_sql}) p ON p._id = CAST(e.object_id AS INTEGER) "
+            f"WHERE {match_sql} ORDER BY {FTS}.rowid DESC LIMIT %s",
+            [*content_types, *pages_params, *match_params, size],
+        )
+
+    def _in_summary(self, since):
+        """Entry ids from `since` on whose summary holds the whole query."""
+        sql, params = self._compile(self.query)
+        query = sql % tuple(params)
+        return {
+            row[0]
+            for row in self._run(
+                f"SELECT rowid FROM {SUMMARY_FTS} "
+                f"WHERE {SUMMARY_FTS} MATCH %s AND rowid >= %s",
+                [query, since],
+            )
+        }
+
+    def rows(self):
+        size = COUNT_CAP + 1
+        rows = [
+            (pk, published, IN_TITLE)
+            for _, pk, published in self._window(self.in_title, size)
+        ]
+        window = self._window(self.anywhere, size)
+        if window:
+            summary = self._in_summary(min(entry for entry, _, _ in window))
+            rows += [
+                (pk, published, IN_SUMMARY if entry in summary else ELSEWHERE)
+                for entry, pk, published in window
+            ]
+        return rows
 
 
 class TieredSearchResults(TieredResultsMixin, SQLiteSearchResults):
