@@ -240,3 +240,31 @@ def prefetch_themes(pages) -> None:
             by_kind[type(page)].append(page)
     for same_kind in by_kind.values():
         models.prefetch_related_objects(same_kind, "themes")
+
+
+def theme_names(pages) -> dict[int, list[str]]:
+    """{page id: its theme names, sorted} for mixed kinds of pages, in one
+    query: the union of each kind's link table (lists of results show the
+    names only, no Theme objects needed)."""
+    by_kind = defaultdict(list)
+    for page in pages:
+        if isinstance(page, EditorialPage):
+            by_kind[type(page)].append(page.pk)
+    queries = []
+    for model, ids in by_kind.items():
+        through = model._meta.get_field("themes").remote_field.through
+        page_column = next(
+            field.name
+            for field in through._meta.get_fields()
+            if getattr(field, "related_model", None) is model
+        )
+        queries.append(
+            through.objects.filter(**{f"{page_column}__in": ids}).values_list(
+                page_column, "theme__name"
+            )
+        )
+    names = defaultdict(list)
+    if queries:
+        for pk, name in queries[0].union(*queries[1:], all=True):
+            names[pk].append(name)
+    return {pk: sorted(found) for pk, found in names.items()}

@@ -11,9 +11,8 @@ from wagtail.search.query import Or, PlainText
 
 from diese.core.editorial import (
     EditorialIndexPage,
-    EditorialPage,
     editorial_models,
-    prefetch_themes,
+    theme_names,
 )
 from diese.core.models import StandardPage
 from diese.taxonomy.models import Keyword
@@ -132,7 +131,7 @@ def search(request):
         results = Paginator(pages[:COUNT_CAP], RESULTS_PER_PAGE).get_page(
             request.GET.get("page")
         )
-        prefetch_themes(results)
+        themes = theme_names(results)
         # Expansions' short words ("de", "la") would light up everywhere.
         highlighted = " ".join(
             [query, *(w for e in search_plan.words for w in e.split() if len(w) > 3)]
@@ -142,8 +141,7 @@ def search(request):
             # would call the class, building a page per result.
             page.kind = capfirst(page._meta.verbose_name)
             page.snippet = highlight(page_text(page), highlighted)
-            themes = page.themes.all() if isinstance(page, EditorialPage) else []
-            page.theme_names = [theme.name for theme in themes]
+            page.theme_names = themes.get(page.pk, [])
         if not results.paginator.count:
             suggestion = checked_suggestion(search_plan.suggestion)
             keywords = near_keywords(search_plan.words + suggestion.split())
