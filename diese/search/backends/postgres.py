@@ -64,6 +64,8 @@ ANY_WORD = r"regexp_replace(({q})::text, '&|<->|<\d+>', '|', 'g')::tsquery"
 #    `SELECT id AS pk, first_published_at`, with its filters). COALESCE
 #    hides the match from the text indexes, so the primary key is walked
 #    backwards: bounded work, and a common word fills the window at once.
+#    On a site whose whole index fits in these entries, that is every
+#    match: the search stops here.
 # 2. For a window still short, the matches through the text indexes, newest
 #    first: OVERFETCH times the window at most, sorted, and only then
 #    joined to the pages (joining every match of a fairly common word
@@ -88,7 +90,7 @@ RECENT = """
     SELECT p.pk, p.first_published_at::text, {tier} AS tier, {part} AS part
     FROM wagtailsearch_indexentry e
     JOIN ({pages}) p ON p.pk = e.object_id::integer
-    WHERE e.id > (SELECT max(id) FROM wagtailsearch_indexentry) - %s
+    WHERE e.id > %s
     AND e.content_type_id + 0 = ANY(%s) AND COALESCE({match}, false)
     ORDER BY e.id DESC
     LIMIT %s
@@ -221,12 +223,12 @@ class TieredSearch:
         params = [param for _, params in queries for param in params]
         with transaction.atomic(using=self.connection.alias, savepoint=False):
             with self.connection.cursor() as cursor:
-                for setting in settings:
-                    cursor.execute(f"SET LOCAL {setting}")
+                if settings:
+                    cursor.execute("; ".join(f"SET LOCAL {s}" for s in settings))
                 cursor.execute(sql, params)
                 return cursor.fetchall()
 
-    def _recent(self, parts):
+    def _recent(self, parts, floor):
         pages_sql, pages_params = self.pages
         queries = []
         for part, (tier, tier_params, match, _) in parts.items():
@@ -234,7 +236,7 @@ class TieredSearch:
             sql = RECENT.format(
                 tier=tier, part=f"'{part}'", pages=pages_sql, match=match_sql
             )
-            params = [*tier_params, *pages_params, RECENT_ENTRIES, self.content_types]
+            params = [*tier_params, *pages_params, floor, self.content_types]
             queries.append((sql, [*params, *match_params, COUNT_CAP + 1]))
         return self._union(queries)
 
@@ -253,8 +255,14 @@ class TieredSearch:
 
     def rows(self):
         parts = self._parts()
-        rows = self._recent(parts)
-        short = self._short(parts, rows)
+        with self.connection.cursor() as cursor:
+            cursor.execute("SELECT min(id), max(id) FROM wagtailsearch_indexentry")
+            oldest, newest = cursor.fetchone()
+        if newest is None:
+            return []
+        floor = newest - RECENT_ENTRIES
+        rows = self._recent(parts, floor)
+        short = self._short(parts, rows) if oldest <= floor else {}
         if short:
             rows = [row for row in rows if row[3] not in short]
             indexed = self._indexed(short, overfetch=True)
