@@ -6,8 +6,9 @@ here so that a handful of pages exercises it, on either database."""
 import sys
 
 import pytest
+from django.db import connection
 from modelsearch.backends import get_search_backend
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from diese.search import views
 from diese.search.backends import common
@@ -87,6 +88,8 @@ def test_past_the_cap_the_newest_matches_are_ranked(client, make_tool, small_lim
         make_tool(title=f"Atelier {number}", summary="Pour la mobilité des jeunes.")
 
     assert found(client, "mobilité") == ["Atelier 5", "Atelier 4", "Atelier 3"]
+    # Only the window was read: the cap, plus one to know there are more.
+    assert views.public_results(plan("mobilité").query).count() == 4
 
 
 def test_an_old_page_titled_with_the_query_is_not_lost(client, make_tool, small_limits):
@@ -111,3 +114,51 @@ def test_count_stops_past_the_cap_and_pages_still_follow_the_tiers(
     assert results.count() == 4
     titles = [page.title for page in results[1:5]]
     assert titles == ["Jardinage 1", "Jardinage 0", "Autre 2"]
+
+
+def test_the_admins_autocomplete_is_not_cut_to_the_window(make_tool, small_limits):
+    for number in range(6):
+        make_tool(title=f"Atelier {number}")
+
+    found_pages = Page.objects.live().autocomplete("Atel")
+
+    assert len(found_pages) == 6
+
+
+@pytest.mark.ignore_template_errors  # Wagtail's admin templates, not ours
+def test_the_admins_page_search_works(admin_client, make_tool):
+    make_tool(title="Atelier mobilité")
+
+    response = admin_client.get("/admin/pages/search/", {"q": "Atel"})
+
+    assert response.status_code == 200
+    assert "Atelier mobilité" in response.content.decode()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_planner_settings_do_not_outlive_the_search(make_tool, small_limits):
+    # small_limits sends the search through the text indexes (step 2), the
+    # step that changes planner settings; the test runs in a transaction.
+    for number in range(6):
+        make_tool(title=f"Atelier {number}", summary="Pour la mobilité des jeunes.")
+
+    list(views.public_results(plan("mobilité").query)[:20])
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_the_summary_tier_never_takes_the_unboosted_fields_weight(monkeypatch):
+    from modelsearch.backends.database.postgres import weights
+
+    from diese.search.backends.postgres import summary_weights
+
+    assert summary_weights() == ["a", "b"]
+    # Boosts {10, 5, 3, 2}: modelsearch gives boost 2 the weight of
+    # unboosted fields (D). The summary tier must then stay empty.
+    monkeypatch.setattr(
+        weights, "BOOSTS_WEIGHTS", [(10, "A"), (5, "B"), (3, "C"), (2, "D")]
+    )
+    assert "d" not in summary_weights()

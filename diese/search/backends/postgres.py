@@ -73,21 +73,23 @@ ANY_WORD = r"regexp_replace(({q})::text, '&|<->|<\d+>', '|', 'g')::tsquery"
 # 3. Still short, though step 2 left matches unread: the pages' filters
 #    dropped too many of them. Step 2 without its limit.
 #
-# Dates come back as text: only their order matters (ISO, one time zone),
-# and parsing hundreds of timestamps per search costs more than the SQL.
+# Dates come back as text (PUBLISHED): only their order matters (ISO, in
+# UTC whatever the session's time zone), and parsing hundreds of
+# timestamps per search costs more than the SQL.
 #
 # Entries are only joined to pages once the content type filter has kept
 # page entries, whose object_id is a page's integer id: the cast is then
 # safe. `+ 0` keeps the planner from combining the content type index (it
 # keeps nearly every entry) with the text search's.
 RECENT_ENTRIES = 2000
+PUBLISHED = "({alias}.first_published_at AT TIME ZONE 'UTC')::text"
 OVERFETCH = 4
 # Step 2 reads the text indexes. Its words are rare among recent pages but
 # may be common among old ones: the planner would then scan the whole
 # table (in parallel), testing `title || body` on every row.
 INDEXED_SETTINGS = ("enable_seqscan = off", "max_parallel_workers_per_gather = 0")
 RECENT = """
-    SELECT p.pk, p.first_published_at::text, {tier} AS tier, {part} AS part
+    SELECT p.pk, {published}, {tier} AS tier, {part} AS part
     FROM wagtailsearch_indexentry e
     JOIN ({pages}) p ON p.pk = e.object_id::integer
     WHERE e.id > %s
@@ -96,7 +98,7 @@ RECENT = """
     LIMIT %s
 """
 INDEXED = """
-    SELECT w.pk, w.first_published_at::text, {tier} AS tier, {part} AS part, w.read
+    SELECT w.pk, {published}, {tier} AS tier, {part} AS part, w.read
     FROM (
         SELECT m.id, p.pk, p.first_published_at, m.read
         FROM (
@@ -125,10 +127,14 @@ TIER = (
 
 
 def summary_weights() -> list[str]:
-    """The tsvector weights of boosted fields (a page's summary)."""
+    """The tsvector weights of boosted fields (a page's summary), without
+    the weight of unboosted ones: should modelsearch ever put both in one
+    weight, the summary tier is left empty rather than given every body."""
     if not weights.BOOSTS_WEIGHTS:
         weights.set_weights()
-    return sorted({w.lower() for boost, w in weights.BOOSTS_WEIGHTS if boost > 1})
+    plain = {weights.get_weight(None), weights.get_weight(1)}
+    boosted = {w for boost, w in weights.BOOSTS_WEIGHTS if boost > 1} - plain
+    return sorted(w.lower() for w in boosted)
 
 
 def _plain_query(query) -> bool:
@@ -221,12 +227,21 @@ class TieredSearch:
         `settings` for this statement only."""
         sql = " UNION ALL ".join(f"({sql})" for sql, _ in queries)
         params = [param for _, params in queries for param in params]
-        with transaction.atomic(using=self.connection.alias, savepoint=False):
+        # In a transaction of its own, or a savepoint inside the caller's;
+        # the settings are put back after the statement either way, so they
+        # never reach the caller's next statements.
+        with transaction.atomic(using=self.connection.alias):
             with self.connection.cursor() as cursor:
                 if settings:
                     cursor.execute("; ".join(f"SET LOCAL {s}" for s in settings))
                 cursor.execute(sql, params)
-                return cursor.fetchall()
+                rows = cursor.fetchall()
+                if settings:
+                    names = [setting.split("=")[0].strip() for setting in settings]
+                    cursor.execute(
+                        "; ".join(f"SET LOCAL {name} TO DEFAULT" for name in names)
+                    )
+                return rows
 
     def _recent(self, parts, floor):
         pages_sql, pages_params = self.pages
@@ -234,7 +249,11 @@ class TieredSearch:
         for part, (tier, tier_params, match, _) in parts.items():
             match_sql, match_params = self._q(match)
             sql = RECENT.format(
-                tier=tier, part=f"'{part}'", pages=pages_sql, match=match_sql
+                published=PUBLISHED.format(alias="p"),
+                tier=tier,
+                part=f"'{part}'",
+                pages=pages_sql,
+                match=match_sql,
             )
             params = [*tier_params, *pages_params, floor, self.content_types]
             queries.append((sql, [*params, *match_params, COUNT_CAP + 1]))
@@ -246,7 +265,11 @@ class TieredSearch:
         for part, (tier, tier_params, _, match) in parts.items():
             match_sql, match_params = self._q(match)
             sql = INDEXED.format(
-                tier=tier, part=f"'{part}'", pages=pages_sql, match=match_sql
+                published=PUBLISHED.format(alias="w"),
+                tier=tier,
+                part=f"'{part}'",
+                pages=pages_sql,
+                match=match_sql,
             )
             entries = OVERFETCH * (COUNT_CAP + 1) if overfetch else None
             params = [*tier_params, self.content_types, *match_params, entries]
@@ -294,7 +317,13 @@ class FrenchPostgresSearchResults(TieredResultsMixin, PostgresSearchResults):
     """Two-tier results and a capped count for the searches of pages."""
 
     def _tiered(self):
-        return self._score_field is None and self.query_compiler.tiered()
+        # The admin's autocomplete has its own compiler, without `tiered`.
+        compiler = self.query_compiler
+        return (
+            self._score_field is None
+            and isinstance(compiler, FrenchPostgresSearchQueryCompiler)
+            and compiler.tiered()
+        )
 
     def _search(self):
         compiler = self.query_compiler

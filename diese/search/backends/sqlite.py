@@ -6,7 +6,7 @@ already analysed text (stems, no accents, no elisions) and queries are
 analysed the same way before they reach FTS5, which then only compares stems.
 """
 
-from django.db import connections
+from django.db import connections, transaction
 from django.db.models import F, FloatField, Func, QuerySet
 from django.db.models.sql import Query
 from modelsearch.backends.database.sqlite.query import (
@@ -116,6 +116,12 @@ class FrenchSQLiteIndex(SQLiteIndex):
         indexers = [BoostingObjectIndexer(obj, self.backend) for obj in objs]
         if not indexers:
             return
+        # Entries and summaries change together, or a page could keep a
+        # summary it no longer has.
+        with transaction.atomic(using=self.entries.db):
+            self._add_entries(model, indexers)
+
+    def _add_entries(self, model, indexers):
         entries = self.entries.filter(content_type_id=get_content_type_pk(model))
         data = {i.id: (i.title, i.autocomplete, i.body) for i in indexers}
         existing = set(
@@ -300,10 +306,14 @@ class TieredSearchResults(TieredResultsMixin, SQLiteSearchResults):
     """Two-tier results and a capped count for the searches of pages."""
 
     def _tiered(self):
+        """A relevance-ordered search of pages over all their text; not the
+        admin's autocomplete, nor a search of chosen fields."""
         compiler = self.query_compiler
         query = normalize(compiler.query)
         return (
-            compiler.order_by_relevance
+            type(compiler) is FrenchSQLiteSearchQueryCompiler
+            and compiler.fields is None
+            and compiler.order_by_relevance
             and self._score_field is None
             and issubclass(compiler.queryset.model, Page)
             and not isinstance(query, (MatchAll, Not))
