@@ -243,38 +243,56 @@ class TieredSearch:
                     )
                 return rows
 
-    def _recent(self, parts, floor):
+    def _step(self, parts, template, alias, scanning, arrange, settings=()):
+        """Rows of one step for `parts`: `template` (RECENT or INDEXED) with
+        each part's match (`scanning`: the form for scans, or the indexes'),
+        its params in the template's order from `arrange(pages, match)`."""
         pages_sql, pages_params = self.pages
         queries = []
-        for part, (tier, tier_params, match, _) in parts.items():
-            match_sql, match_params = self._q(match)
-            sql = RECENT.format(
-                published=PUBLISHED.format(alias="p"),
+        for part, (tier, tier_params, scan_match, index_match) in parts.items():
+            match_sql, match_params = self._q(scan_match if scanning else index_match)
+            sql = template.format(
+                published=PUBLISHED.format(alias=alias),
                 tier=tier,
                 part=f"'{part}'",
                 pages=pages_sql,
                 match=match_sql,
             )
-            params = [*tier_params, *pages_params, floor, self.content_types]
-            queries.append((sql, [*params, *match_params, COUNT_CAP + 1]))
-        return self._union(queries)
+            params = arrange(pages_params, match_params)
+            queries.append((sql, [*tier_params, *params]))
+        return self._union(queries, settings)
+
+    def _recent(self, parts, floor):
+        return self._step(
+            parts,
+            RECENT,
+            "p",
+            True,
+            lambda pages, match: [
+                *pages,
+                floor,
+                self.content_types,
+                *match,
+                COUNT_CAP + 1,
+            ],
+        )
 
     def _indexed(self, parts, overfetch):
-        pages_sql, pages_params = self.pages
-        queries = []
-        for part, (tier, tier_params, _, match) in parts.items():
-            match_sql, match_params = self._q(match)
-            sql = INDEXED.format(
-                published=PUBLISHED.format(alias="w"),
-                tier=tier,
-                part=f"'{part}'",
-                pages=pages_sql,
-                match=match_sql,
-            )
-            entries = OVERFETCH * (COUNT_CAP + 1) if overfetch else None
-            params = [*tier_params, self.content_types, *match_params, entries]
-            queries.append((sql, [*params, *pages_params, COUNT_CAP + 1]))
-        return self._union(queries, INDEXED_SETTINGS)
+        entries = OVERFETCH * (COUNT_CAP + 1) if overfetch else None
+        return self._step(
+            parts,
+            INDEXED,
+            "w",
+            False,
+            lambda pages, match: [
+                self.content_types,
+                *match,
+                entries,
+                *pages,
+                COUNT_CAP + 1,
+            ],
+            INDEXED_SETTINGS,
+        )
 
     def rows(self):
         parts = self._parts()
