@@ -228,24 +228,11 @@ def section_index_models():
     return _concrete_models(EditorialIndexPage)
 
 
-def prefetch_themes(pages) -> None:
-    """Load the themes of mixed kinds of pages, one query per kind.
-
-    Each kind keeps its themes in its own table, so a single prefetch over
-    all the pages is not possible; pages of other types are left alone.
-    """
-    by_kind = defaultdict(list)
-    for page in pages:
-        if isinstance(page, EditorialPage):
-            by_kind[type(page)].append(page)
-    for same_kind in by_kind.values():
-        models.prefetch_related_objects(same_kind, "themes")
-
-
 def theme_names(pages) -> dict[int, list[str]]:
     """{page id: its theme names, sorted} for mixed kinds of pages, in one
-    query: the union of each kind's link table (lists of results show the
-    names only, no Theme objects needed)."""
+    query: the union of each kind's link table (search results and feeds
+    show the names only, no Theme objects needed). Each kind keeps its
+    themes in its own table; pages of other types are left out."""
     by_kind = defaultdict(list)
     for page in pages:
         if isinstance(page, EditorialPage):

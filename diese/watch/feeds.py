@@ -19,8 +19,8 @@ from wagtail.models import Page, Site
 from diese.core.editorial import (
     EditorialPage,
     editorial_models,
-    prefetch_themes,
     section_index_models,
+    theme_names,
 )
 from diese.core.templatetags.diese_tags import member_name
 from diese.taxonomy.models import Audience, Keyword, Theme
@@ -46,6 +46,7 @@ class Channel:
 class Entry:
     page: EditorialPage
     url: str
+    themes: list[str]
 
 
 def site_root(request) -> Page:
@@ -87,9 +88,7 @@ def latest_pages(root: Page, *, limit=FEED_LENGTH, **filters) -> list[EditorialP
             .order_by("-first_published_at")[:limit]
         )
     pages.sort(key=lambda page: (page.first_published_at, page.pk), reverse=True)
-    pages = pages[:limit]
-    prefetch_themes(pages)
-    return pages
+    return pages[:limit]
 
 
 class PageFeed(Feed):
@@ -106,8 +105,13 @@ class PageFeed(Feed):
 
     def items(self, channel):
         request = channel.request
+        themes = theme_names(channel.pages)
         return [
-            Entry(page, request.build_absolute_uri(page.get_url(request)))
+            Entry(
+                page,
+                request.build_absolute_uri(page.get_url(request)),
+                themes.get(page.pk, []),
+            )
             for page in channel.pages
         ]
 
@@ -136,7 +140,7 @@ class PageFeed(Feed):
         return member_name(author) if author else settings.WAGTAIL_SITE_NAME
 
     def item_categories(self, entry):
-        return [theme.name for theme in entry.page.themes.all()]
+        return entry.themes
 
 
 class LatestFeed(PageFeed):
@@ -163,7 +167,6 @@ class SectionFeed(PageFeed):
         pages = (
             index.get_items()
             .select_related("owner", "collected_by")
-            .prefetch_related("themes")
             .order_by("-first_published_at")[:FEED_LENGTH]
         )
         return Channel(request, index.title, index.get_url(request), list(pages))

@@ -172,7 +172,7 @@ class FrenchPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         )
 
     def tiered(self) -> bool:
-        """Whether the two-tier SQL applies: a relevance-ordered search of
+        """Whether the tiered window applies: a relevance-ordered search of
         pages, over the whole index entry, by words and phrases only."""
         return (
             type(self) is FrenchPostgresSearchQueryCompiler
@@ -184,7 +184,8 @@ class FrenchPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
 
 
 class TieredSearch:
-    """The SQL of one search: the window of its matches, in one query."""
+    """The SQL of one search: the window of its matches, in up to three
+    steps (see RECENT and INDEXED)."""
 
     def __init__(self, query_compiler, config):
         self.query_compiler = query_compiler
@@ -332,7 +333,7 @@ class TieredSearch:
 
 
 class FrenchPostgresSearchResults(TieredResultsMixin, PostgresSearchResults):
-    """Two-tier results and a capped count for the searches of pages."""
+    """Tiered results and a capped count for the searches of pages."""
 
     def _tiered(self):
         # The admin's autocomplete has its own compiler, without `tiered`.

@@ -303,7 +303,7 @@ class TieredSearch:
 
 
 class TieredSearchResults(TieredResultsMixin, SQLiteSearchResults):
-    """Two-tier results and a capped count for the searches of pages."""
+    """Tiered results and a capped count for the searches of pages."""
 
     def _tiered(self):
         """A relevance-ordered search of pages over all their text; not the
