@@ -25,11 +25,6 @@ def small_limits(monkeypatch):
     module = sys.modules[type(backend).__module__]
     for each in (views, common, module):
         monkeypatch.setattr(each, "COUNT_CAP", 3)
-    # PostgreSQL reads the newest entries first, then the text indexes
-    # (OVERFETCH times the window), then every match: keep the first two
-    # steps short so that each is gone through here.
-    monkeypatch.setattr(module, "RECENT_ENTRIES", 1, raising=False)
-    monkeypatch.setattr(module, "OVERFETCH", 1, raising=False)
 
 
 def test_count_stops_at_the_cap_and_says_so(client, make_tool, small_limits):
@@ -135,18 +130,116 @@ def test_the_admins_page_search_works(admin_client, make_tool):
     assert "Atelier mobilité" in response.content.decode()
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
-def test_planner_settings_do_not_outlive_the_search(make_tool, small_limits):
-    # small_limits sends the search through the text indexes (step 2), the
-    # step that changes planner settings; the test runs in a transaction.
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL only"
+)
+
+
+def move_index_entry(page, buckets):
+    """Give `page`'s index entry an id `buckets` above the newest bucket (the
+    PostgreSQL backend's buckets of 1,024 entries, see search migration
+    0007), as if that many pages had been indexed since."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT max(id) >> 10 FROM wagtailsearch_indexentry")
+        newest = cursor.fetchone()[0]
+        cursor.execute(
+            "UPDATE wagtailsearch_indexentry SET id = %s"
+            " WHERE object_id = %s AND content_type_id = %s",
+            [(newest + buckets) * 1024, str(page.pk), page.content_type_id],
+        )
+
+
+@postgresql_only
+def test_the_window_reads_the_buckets_newest_first(client, make_tool, monkeypatch):
+    # A window of two: the cap, plus one to know there are more.
+    for module in (views, common, sys.modules[type(get_search_backend()).__module__]):
+        monkeypatch.setattr(module, "COUNT_CAP", 1)
+    make_tool(title="Atelier 1", summary="La mobilité des jeunes.")
+    middle = make_tool(title="Atelier 2", summary="La mobilité des jeunes.")
+    unrelated = make_tool(title="Atelier 3", summary="Le jardinage.")
+    newest = make_tool(title="Atelier 4", summary="La mobilité des jeunes.")
+    # Two buckets above the oldest match, then one without a match, then
+    # the newest match; empty buckets between.
+    move_index_entry(middle, 2)
+    move_index_entry(unrelated, 2)
+    move_index_entry(newest, 1)
+
+    # The window is the two newest matches: not the first bucket's, not only
+    # the last one's.
+    results = views.public_results(plan("mobilité").query)
+    assert results.count() == 2
+    assert found(client, "mobilité") == ["Atelier 4"]
+    assert [page.pk for page in results[:2]] == [newest.pk, middle.pk]
+
+
+@postgresql_only
+def test_a_phrase_is_tested_on_the_entries_holding_its_words(client, make_tool):
+    make_tool(title="Atelier 1", summary="Un chantier, puis un atelier d'insertion.")
+    phrase = make_tool(
+        title="Atelier 2", summary="Le chantier d'insertion du quartier."
+    )
+    move_index_entry(phrase, 3)
+
+    assert found(client, '"chantier d\'insertion"') == ["Atelier 2"]
+    assert sorted(found(client, "chantier insertion")) == ["Atelier 1", "Atelier 2"]
+
+
+@postgresql_only
+def test_queries_the_buckets_cannot_key_read_the_text_indexes(
+    client, make_tool, monkeypatch
+):
+    from diese.search.backends import postgres
+
+    make_tool(title="Revenu de solidarité active", summary="Le guide.")
+    make_tool(title="Atelier", summary="Pour les allocataires du RSA.")
+    make_tool(title="Atelier mobilité", summary="Pour les jeunes.")
+    keyed = found(client, "RSA"), found(client, "mobilité jeunes")
+    monkeypatch.setattr(postgres, "MAX_ALTERNATIVES", 0)
+
+    assert (found(client, "RSA"), found(client, "mobilité jeunes")) == keyed
+    assert keyed[0][0] == "Revenu de solidarité active"
+
+
+@postgresql_only
+def test_planner_settings_do_not_outlive_the_search(
+    make_tool, small_limits, monkeypatch
+):
+    from diese.search.backends import postgres
+
+    # Only reading the text indexes changes planner settings; the test runs
+    # in a transaction.
+    monkeypatch.setattr(postgres, "MAX_ALTERNATIVES", 0)
     for number in range(6):
         make_tool(title=f"Atelier {number}", summary="Pour la mobilité des jeunes.")
 
-    list(views.public_results(plan("mobilité").query)[:20])
+    assert len(list(views.public_results(plan("mobilité").query)[:20])) == 4
 
     with connection.cursor() as cursor:
         cursor.execute("SHOW enable_seqscan")
         assert cursor.fetchone()[0] == "on"
+
+
+@pytest.mark.parametrize(
+    "tsquery, alternatives",
+    [
+        ("'simul'", [["simul"]]),
+        ("'form' & 'professionnel'", [["form", "professionnel"]]),
+        (
+            "( 'aci' | 'atel' <-> 'chanti' <2> 'insert' ) & 'jeun'",
+            [["aci", "jeun"], ["atel", "chanti", "insert", "jeun"]],
+        ),
+        ("'l''eau' & 'b'", [["b", "l'eau"]]),
+        ("!'a' & 'b'", None),
+        ("'a':* & 'b'", None),
+        ("'a':AB", None),
+        ("( 'a' & 'b'", None),
+        (" | ".join(f"'w{n}'" for n in range(33)), None),
+    ],
+)
+def test_dnf(tsquery, alternatives):
+    from diese.search.backends.postgres import dnf
+
+    assert dnf(tsquery) == alternatives
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")

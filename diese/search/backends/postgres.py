@@ -6,14 +6,17 @@ reads are diese.search.backends.common's: title, then summary, then body,
 newest first within each.
 
 Searches of pages by relevance, the ones the search page makes, run their
-own SQL (TieredSearch): the newest index entries that match, read through
-the primary key for a common word or through the GIN indexes for a rarer
-one, then joined to the pages the queryset allows. The summary tier is the
-body vector's boosted lexemes (`ts_filter`), no extra column needed.
+own SQL (TieredSearch): the newest index entries that match among the pages
+the queryset allows, found bucket by bucket, newest first, through an index
+of each entry's words keyed by its bucket (search migration 0007). The
+summary tier is the body vector's boosted lexemes (`ts_filter`), no extra
+column needed.
 
 Everything else (autocomplete, `order_by_relevance=False`, MatchAll, Not,
 fuzzy queries, scores, searches of other models) is the parent's.
 """
+
+import re
 
 from django.db import connections, transaction
 from django.db.models import F
@@ -54,24 +57,27 @@ MATCHES = (
 # bitmap they give is the answer and no row is tested again.
 INDEXED_MATCHES = "(e.title @@ {q} OR e.body @@ {q} OR (e.title || e.body) @@ {q})"
 ANY_WORD = r"regexp_replace(({q})::text, '&|<->|<\d+>', '|', 'g')::tsquery"
-# A window is read in up to three steps, each cheap where the others are
-# not; the planner's estimates cannot choose between them, since it takes
-# a query's words as independent and they seldom are ("formation
-# professionnelle").
+# A window is the newest matches among the pages the queryset allows
+# (`{pages}`: its `SELECT id AS pk, first_published_at`, with its filters).
+# The planner's estimates cannot find them well: it takes a query's words
+# as independent, and they seldom are ("formation professionnelle"); and a
+# word found in thousands of old pages made it read all of them from the
+# table, to keep the newest.
 #
-# 1. The newest RECENT_ENTRIES index entries, newest first, stopping once
-#    the window is full of pages the queryset allows (`{pages}`: its
-#    `SELECT id AS pk, first_published_at`, with its filters). COALESCE
-#    hides the match from the text indexes, so the primary key is walked
-#    backwards: bounded work, and a common word fills the window at once.
-#    On a site whose whole index fits in these entries, that is every
-#    match: the search stops here.
-# 2. For a window still short, the matches through the text indexes, newest
-#    first: OVERFETCH times the window at most, sorted, and only then
-#    joined to the pages (joining every match of a fairly common word
-#    before sorting would probe the pages thousands of times).
-# 3. Still short, though step 2 left matches unread: the pages' filters
-#    dropped too many of them. Step 2 without its limit.
+# So the window is read bucket by bucket (search migration 0007), newest
+# first: in each, the entries whose keys hold every word of one of the
+# query's alternatives (dnf()), tested against the query itself only when
+# it has phrases (keys hold words, not their positions), joined to the
+# allowed pages and sorted. LIMIT stops the buckets' loop once the window
+# is full. A common word fills it from the newest bucket; a word only old
+# pages hold costs one index probe per empty bucket; filters that drop most
+# matches cost reading more buckets, never a wrong window. A query whose
+# words cannot be keyed (dnf() is None) reads every match through the
+# text indexes (INDEXED) instead.
+#
+# Each bucket's rows come sorted, and a LATERAL join runs as a nested loop
+# over the buckets in the order generate_series gives them: the LIMIT keeps
+# the newest. (An ORDER BY over the whole would read every bucket first.)
 #
 # Dates come back as text (PUBLISHED): only their order matters (ISO, in
 # UTC whatever the session's time zone), and parsing hundreds of
@@ -80,42 +86,45 @@ ANY_WORD = r"regexp_replace(({q})::text, '&|<->|<\d+>', '|', 'g')::tsquery"
 # Entries are only joined to pages once the content type filter has kept
 # page entries, whose object_id is a page's integer id: the cast is then
 # safe. `+ 0` keeps the planner from combining the content type index (it
-# keeps nearly every entry) with the text search's.
-RECENT_ENTRIES = 2000
+# keeps nearly every entry) with the text search's, and from walking the
+# primary key backwards, testing every entry.
 PUBLISHED = "({alias}.first_published_at AT TIME ZONE 'UTC')::text"
-OVERFETCH = 4
-# Step 2 reads the text indexes. Its words are rare among recent pages but
-# may be common among old ones: the planner would then scan the whole
-# table (in parallel), testing `title || body` on every row.
+# Reading every match through the text indexes (INDEXED): without these,
+# the planner may scan the whole table (in parallel) for a word it believes
+# common.
 INDEXED_SETTINGS = ("enable_seqscan = off", "max_parallel_workers_per_gather = 0")
-RECENT = """
-    SELECT p.pk, {published}, {tier} AS tier, {part} AS part
-    FROM wagtailsearch_indexentry e
-    JOIN ({pages}) p ON p.pk = e.object_id::integer
-    WHERE e.id > %s
-    AND e.content_type_id + 0 = ANY(%s) AND COALESCE({match}, false)
-    ORDER BY e.id DESC
+# As in search migration 0007.
+BUCKET_BITS = 10
+KEYS = "diese_search_keys(e.title, e.body, e.id)"
+# Past this many alternatives, a query is read through the text indexes.
+MAX_ALTERNATIVES = 32
+WINDOW = """
+    SELECT w.pk, {published}, {tier} AS tier, {part} AS part
+    FROM ({matches}) w
+    JOIN wagtailsearch_indexentry e ON e.id = w.id
+"""
+BUCKETED = f"""
+    SELECT c.*
+    FROM generate_series(
+        (SELECT max(id) FROM wagtailsearch_indexentry) >> {BUCKET_BITS}, 0, -1
+    ) AS b(n)
+    CROSS JOIN LATERAL (
+        SELECT e.id, p.pk, p.first_published_at
+        FROM wagtailsearch_indexentry e
+        JOIN ({{pages}}) p ON p.pk = e.object_id::integer
+        WHERE ({{keys}})
+        AND e.content_type_id + 0 = ANY(%s) AND {{match}}
+        ORDER BY e.id + 0 DESC
+    ) c
     LIMIT %s
 """
 INDEXED = """
-    SELECT w.pk, {published}, {tier} AS tier, {part} AS part, w.read
-    FROM (
-        SELECT m.id, p.pk, p.first_published_at, m.read
-        FROM (
-            SELECT r.*, count(*) OVER () AS read
-            FROM (
-                SELECT e.id, e.object_id
-                FROM wagtailsearch_indexentry e
-                WHERE e.content_type_id + 0 = ANY(%s) AND {match}
-                ORDER BY e.id + 0 DESC
-                LIMIT %s
-            ) r
-        ) m
-        JOIN ({pages}) p ON p.pk = m.object_id::integer
-        ORDER BY m.id DESC
-        LIMIT %s
-    ) w
-    JOIN wagtailsearch_indexentry e ON e.id = w.id
+    SELECT e.id, p.pk, p.first_published_at
+    FROM wagtailsearch_indexentry e
+    JOIN ({pages}) p ON p.pk = e.object_id::integer
+    WHERE e.content_type_id + 0 = ANY(%s) AND {match}
+    ORDER BY e.id + 0 DESC
+    LIMIT %s
 """
 # A match's tier, computed only for the window's rows. The summary's words
 # are the body's boosted lexemes (summary_weights()).
@@ -144,6 +153,77 @@ def _plain_query(query) -> bool:
     if isinstance(query, (And, Or)):
         return all(_plain_query(subquery) for subquery in query.subqueries)
     return False
+
+
+TSQUERY_TOKEN = re.compile(r"\s*(?:'((?:[^']|'')*)'(:\S*)?|(<->|<\d+>|[&|!()]))")
+
+
+class Unkeyable(Exception):
+    """A query the bucket keys cannot find: negation, prefix or weights,
+    too many alternatives."""
+
+
+def dnf(text: str) -> list[list[str]] | None:
+    """The alternatives of the tsquery `text` (its text form): lists of
+    words, an entry matching the query only if it holds every word of one
+    of them. None if the query cannot be put so (Unkeyable)."""
+    tokens = []
+    position = 0
+    while position < len(text.rstrip()):
+        token = TSQUERY_TOKEN.match(text, position)
+        if token is None:
+            return None
+        word, suffix, operator = token.groups()
+        if suffix:
+            return None
+        tokens.append(
+            ("word", word.replace("''", "'")) if operator is None else (operator, None)
+        )
+        position = token.end()
+    tokens.append(("end", None))
+
+    def peek():
+        return tokens[0][0]
+
+    def either():
+        alternatives = every()
+        while peek() == "|":
+            tokens.pop(0)
+            alternatives = alternatives + every()
+        if len(alternatives) > MAX_ALTERNATIVES:
+            raise Unkeyable
+        return alternatives
+
+    def every():
+        # "a & b", "a <-> b": all of each side's words (their order and
+        # distance are the phrase test's, on the entries found).
+        alternatives = one()
+        while peek() == "&" or peek().startswith("<"):
+            tokens.pop(0)
+            right = one()
+            alternatives = [sorted({*a, *b}) for a in alternatives for b in right]
+            if len(alternatives) > MAX_ALTERNATIVES:
+                raise Unkeyable
+        return alternatives
+
+    def one():
+        kind, word = tokens.pop(0)
+        if kind == "word":
+            return [[word]]
+        if kind == "(":
+            alternatives = either()
+            if tokens.pop(0)[0] != ")":
+                raise Unkeyable
+            return alternatives
+        raise Unkeyable  # "!", or a malformed query
+
+    try:
+        alternatives = either()
+    except Unkeyable:
+        return None
+    if peek() != "end":
+        return None
+    return alternatives
 
 
 class FrenchPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
@@ -184,8 +264,8 @@ class FrenchPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
 
 
 class TieredSearch:
-    """The SQL of one search: the window of its matches, in up to three
-    steps (see RECENT and INDEXED)."""
+    """The SQL of one search: the window of its matches, in up to two steps
+    (see BUCKETED and INDEXED)."""
 
     def __init__(self, query_compiler, config):
         self.query_compiler = query_compiler
@@ -211,125 +291,103 @@ class TieredSearch:
         """Each part of the window: the title matches (so that a page
         titled with the query is never lost behind newer pages merely
         mentioning it) and all matches. Name → (tier, its params, match
-        when scanning, match through the indexes)."""
+        when testing rows, match through the text indexes, key prefix)."""
         q_sql, q_params = self.tsquery
         return {
-            "titles": (str(IN_TITLE), [], "e.title @@ {q}", "e.title @@ {q}"),
+            "titles": (str(IN_TITLE), [], "e.title @@ {q}", "e.title @@ {q}", "t"),
             "anywhere": (
                 TIER.replace("{q}", q_sql),
                 [*q_params, summary_weights(), *q_params],
                 MATCHES,
                 INDEXED_MATCHES,
+                ":",
             ),
         }
+
+    def _tsquery_text(self) -> str:
+        sql, params = self._q("SELECT ({q})::text")
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchone()[0]
 
     def _union(self, queries, settings=()):
         """Rows of (sql, params) queries, in one statement, with planner
         `settings` for this statement only."""
         sql = " UNION ALL ".join(f"({sql})" for sql, _ in queries)
         params = [param for _, params in queries for param in params]
+        if not settings:
+            with self.connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                return cursor.fetchall()
+        names = [setting.split("=")[0].strip() for setting in settings]
         # In a transaction of its own, or a savepoint inside the caller's;
         # the settings are put back after the statement either way, so they
         # never reach the caller's next statements.
         with transaction.atomic(using=self.connection.alias):
             with self.connection.cursor() as cursor:
-                if settings:
-                    cursor.execute("; ".join(f"SET LOCAL {s}" for s in settings))
+                cursor.execute("; ".join(f"SET LOCAL {s}" for s in settings))
                 cursor.execute(sql, params)
                 rows = cursor.fetchall()
-                if settings:
-                    names = [setting.split("=")[0].strip() for setting in settings]
-                    cursor.execute(
-                        "; ".join(f"SET LOCAL {name} TO DEFAULT" for name in names)
-                    )
+                cursor.execute("; ".join(f"SET LOCAL {n} TO DEFAULT" for n in names))
                 return rows
 
-    def _step(self, parts, template, alias, scanning, arrange, settings=()):
-        """Rows of one step for `parts`: `template` (RECENT or INDEXED) with
-        each part's match (`scanning`: the form for scans, or the indexes'),
-        its params in the template's order from `arrange(pages, match)`."""
+    def _window(self, part, tier, tier_params, matches, params):
+        """The SQL and params of one part's window from `matches`, a query
+        of (entry id, page id, first published) with its `params`."""
+        sql = WINDOW.format(
+            published=PUBLISHED.format(alias="w"),
+            tier=tier,
+            part=f"'{part}'",
+            matches=matches,
+        )
+        return sql, [*tier_params, *params]
+
+    def _bucketed(self, parts, alternatives, phrases):
         pages_sql, pages_params = self.pages
         queries = []
-        for part, (tier, tier_params, scan_match, index_match) in parts.items():
-            match_sql, match_params = self._q(scan_match if scanning else index_match)
-            sql = template.format(
-                published=PUBLISHED.format(alias=alias),
-                tier=tier,
-                part=f"'{part}'",
-                pages=pages_sql,
-                match=match_sql,
+        for part, (tier, tier_params, match, _, prefix) in parts.items():
+            keys = " OR ".join(
+                f"{KEYS} @> ARRAY[{', '.join(['b.n::text || %s'] * len(words))}]"
+                for words in alternatives
             )
-            params = arrange(pages_params, match_params)
-            queries.append((sql, [*tier_params, *params]))
-        return self._union(queries, settings)
-
-    def _recent(self, parts, floor):
-        return self._step(
-            parts,
-            RECENT,
-            "p",
-            True,
-            lambda pages, match: [
-                *pages,
-                floor,
+            keys_params = [prefix + word for words in alternatives for word in words]
+            # Keys hold the words, not their positions: phrases are tested
+            # on the entries that have all their words.
+            match_sql, match_params = (
+                self._q(f"COALESCE({match}, false)") if phrases else ("true", [])
+            )
+            matches = BUCKETED.format(pages=pages_sql, keys=keys, match=match_sql)
+            params = [
+                *pages_params,
+                *keys_params,
                 self.content_types,
-                *match,
+                *match_params,
                 COUNT_CAP + 1,
-            ],
-        )
+            ]
+            queries.append(self._window(part, tier, tier_params, matches, params))
+        return self._union(queries)
 
-    def _indexed(self, parts, overfetch):
-        entries = OVERFETCH * (COUNT_CAP + 1) if overfetch else None
-        return self._step(
-            parts,
-            INDEXED,
-            "w",
-            False,
-            lambda pages, match: [
-                self.content_types,
-                *match,
-                entries,
-                *pages,
-                COUNT_CAP + 1,
-            ],
-            INDEXED_SETTINGS,
-        )
+    def _indexed(self, parts):
+        pages_sql, pages_params = self.pages
+        queries = []
+        for part, (tier, tier_params, _, match, _) in parts.items():
+            match_sql, match_params = self._q(match)
+            matches = INDEXED.format(pages=pages_sql, match=match_sql)
+            params = [*pages_params, self.content_types, *match_params, COUNT_CAP + 1]
+            queries.append(self._window(part, tier, tier_params, matches, params))
+        return self._union(queries, INDEXED_SETTINGS)
 
     def rows(self):
         parts = self._parts()
-        with self.connection.cursor() as cursor:
-            cursor.execute("SELECT min(id), max(id) FROM wagtailsearch_indexentry")
-            oldest, newest = cursor.fetchone()
-        if newest is None:
+        text = self._tsquery_text()
+        if not text:
+            # Only words too common to be indexed ("le", "des"): no match.
             return []
-        floor = newest - RECENT_ENTRIES
-        rows = self._recent(parts, floor)
-        short = self._short(parts, rows) if oldest <= floor else {}
-        if short:
-            rows = [row for row in rows if row[3] not in short]
-            indexed = self._indexed(short, overfetch=True)
-            rows += indexed
-            # Short still, though matches were left unread (`read`: how many
-            # step 2 read): the pages' filters dropped too many of them.
-            limit = OVERFETCH * (COUNT_CAP + 1)
-            again = {
-                part: short[part]
-                for part in self._short(short, indexed)
-                if not any(row[3] == part and row[4] < limit for row in indexed)
-            }
-            if again:
-                rows = [row for row in rows if row[3] not in again]
-                rows += self._indexed(again, overfetch=False)
+        alternatives = dnf(text)
+        if alternatives is None:
+            return [row[:3] for row in self._indexed(parts)]
+        rows = self._bucketed(parts, alternatives, phrases="<" in text)
         return [row[:3] for row in rows]
-
-    @staticmethod
-    def _short(parts, rows):
-        """The parts whose window `rows` do not fill."""
-        return {
-            part: parts[part]
-            for part in parts
-            if sum(row[3] == part for row in rows) <= COUNT_CAP
-        }
 
 
 class FrenchPostgresSearchResults(TieredResultsMixin, PostgresSearchResults):
