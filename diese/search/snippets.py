@@ -49,19 +49,28 @@ def _word_stems(word: str) -> frozenset[str]:
     return frozenset(french_terms(word))
 
 
-def highlight(text: str, query: str, length: int = SNIPPET_LENGTH) -> str:
-    """An escaped extract of `text` with the query's words in <mark>."""
-    stems = set(french_terms(query))
-    matches = [m for m in WORD.finditer(text) if _word_stems(m.group()) & stems]
+def query_stems(query: str) -> frozenset[str]:
+    """The stems highlight() marks: those of the query's words."""
+    return frozenset(french_terms(query))
+
+
+def highlight(text: str, stems: frozenset[str], length: int = SNIPPET_LENGTH) -> str:
+    """An escaped extract of `text` with the words of these `stems` (see
+    query_stems()) in <mark>."""
+    first = next(
+        (m for m in WORD.finditer(text) if _word_stems(m.group()) & stems), None
+    )
     start = 0
-    if matches and matches[0].start() > length // 3:
-        start = text.rfind(" ", 0, matches[0].start() - length // 3) + 1
+    if first and first.start() > length // 3:
+        start = text.rfind(" ", 0, first.start() - length // 3) + 1
     end = min(len(text), start + length)
     if end < len(text):
         end = max(text.rfind(" ", start, end), start + length // 2)
     pieces, cursor = [], start
-    for match in matches:
-        if match.start() < start or match.end() > end:
+    for match in WORD.finditer(text, start):
+        if match.end() > end:
+            break
+        if not _word_stems(match.group()) & stems:
             continue
         pieces.append(escape(text[cursor : match.start()]))
         pieces.append(f"<mark>{escape(match.group())}</mark>")

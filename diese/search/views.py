@@ -21,7 +21,7 @@ from .analysis import fold
 from .backends.common import COUNT_CAP
 from .models import SearchQueryLog
 from .query import plan
-from .snippets import highlight, page_text
+from .snippets import highlight, page_text, query_stems
 
 RESULTS_PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
@@ -133,8 +133,13 @@ def search(request):
         )
         themes = theme_names(results)
         # Expansions' short words ("de", "la") would light up everywhere.
-        highlighted = " ".join(
-            [query, *(w for e in search_plan.words for w in e.split() if len(w) > 3)]
+        highlighted = query_stems(
+            " ".join(
+                [
+                    query,
+                    *(w for e in search_plan.words for w in e.split() if len(w) > 3),
+                ]
+            )
         )
         for page in results:
             # Not `specific_class.get_verbose_name` in the template: it
