@@ -9,8 +9,9 @@ SearchTerm.word, so the cost does not grow with the vocabulary.
 import string
 from collections import Counter, defaultdict
 
-from django.db import transaction
-from django.db.models import Q
+from django.db import connection, transaction
+from django.db.models import BooleanField, Q
+from django.db.models.expressions import RawSQL
 from wagtail.models import Page
 
 from .analysis import ELISION, WORD, _stemmer, fold
@@ -60,10 +61,15 @@ def corrections(words: list[str]) -> dict[str, list[SearchTerm]]:
     if not unknown:
         return found
     edits = {word: edits1(word) for word in unknown}
+    variants = sorted(set().union(*edits.values()))
+    if connection.vendor == "postgresql":
+        # One array instead of hundreds of placeholders, which psycopg takes
+        # longer to fill in than PostgreSQL to look the words up (3 ms).
+        among = RawSQL('"word" = ANY(%s)', (variants,), output_field=BooleanField())
+    else:
+        among = Q(word__in=variants)
     rows = list(
-        SearchTerm.objects.filter(word__in=set().union(*edits.values())).only(
-            "word", "spelling", "stem", "pages"
-        )
+        SearchTerm.objects.filter(among).only("word", "spelling", "stem", "pages")
     )
     for word in unknown:
         near = [row for row in rows if row.word in edits[word]]
