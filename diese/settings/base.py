@@ -112,7 +112,10 @@ else:
     # milliseconds: more than any query of a page runs. The search's loop
     # over its buckets is estimated at a thousand turns (it takes a few),
     # so it would be compiled at every search.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    # Added to the options DATABASE_URL may give (behind PgBouncer in
+    # transaction mode, which refuses them, set jit = off on the role).
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = f"{_options.get('options', '')} -c jit=off".strip()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

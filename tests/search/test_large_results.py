@@ -198,6 +198,7 @@ def test_queries_the_buckets_cannot_key_read_the_text_indexes(
 
     assert (found(client, "RSA"), found(client, "mobilité jeunes")) == keyed
     assert keyed[0][0] == "Revenu de solidarité active"
+    assert keyed[1] == ["Atelier mobilité"]
 
 
 @postgresql_only
@@ -229,6 +230,7 @@ def test_planner_settings_do_not_outlive_the_search(
             [["aci", "jeun"], ["atel", "chanti", "insert", "jeun"]],
         ),
         ("'l''eau' & 'b'", [["b", "l'eau"]]),
+        ("'a\\\\b' & 'c'", [["a\\b", "c"]]),
         ("!'a' & 'b'", None),
         ("'a':* & 'b'", None),
         ("'a':AB", None),
@@ -240,6 +242,24 @@ def test_dnf(tsquery, alternatives):
     from diese.search.backends.postgres import dnf
 
     assert dnf(tsquery) == alternatives
+
+
+@postgresql_only
+def test_dnf_reads_postgresqls_own_text_of_a_query(db):
+    from diese.search.backends.postgres import dnf
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT (plainto_tsquery('french_unaccent', 'RSA')"
+            " || phraseto_tsquery('french_unaccent', 'revenu de solidarité active'))"
+            " && plainto_tsquery('french_unaccent', 'L''insertion des jeunes')"
+        )
+        query = cursor.fetchone()[0]
+
+    assert dnf(query) == [
+        ["insert", "jeun", "rsa"],
+        ["activ", "insert", "jeun", "revenu", "solidarit"],
+    ]
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")

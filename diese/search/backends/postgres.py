@@ -75,9 +75,14 @@ ANY_WORD = r"regexp_replace(({q})::text, '&|<->|<\d+>', '|', 'g')::tsquery"
 # words cannot be keyed (dnf() is None) reads every match through the
 # text indexes (INDEXED) instead.
 #
-# Each bucket's rows come sorted, and a LATERAL join runs as a nested loop
-# over the buckets in the order generate_series gives them: the LIMIT keeps
-# the newest. (An ORDER BY over the whole would read every bucket first.)
+# The buckets are those holding entries, newest first, each found from the
+# one before through the primary key (`buckets`): ids are not dense, since
+# modelsearch writes entries with INSERT … ON CONFLICT, which takes an id
+# from the sequence even when it updates, so every full reindex leaves a
+# gap of empty buckets. Each bucket's rows come sorted, and a LATERAL join
+# runs as a nested loop over the buckets in the order the recursion finds
+# them: the LIMIT keeps the newest and stops the recursion. (An ORDER BY
+# over the whole would read every bucket first.)
 #
 # Dates come back as text (PUBLISHED): only their order matters (ISO, in
 # UTC whatever the session's time zone), and parsing hundreds of
@@ -104,10 +109,17 @@ WINDOW = """
     JOIN wagtailsearch_indexentry e ON e.id = w.id
 """
 BUCKETED = f"""
+    WITH RECURSIVE buckets(n) AS (
+        SELECT max(id) >> {BUCKET_BITS} FROM wagtailsearch_indexentry
+        UNION ALL
+        SELECT (
+            SELECT max(x.id) >> {BUCKET_BITS} FROM wagtailsearch_indexentry x
+            WHERE x.id < buckets.n << {BUCKET_BITS}
+        )
+        FROM buckets WHERE buckets.n IS NOT NULL
+    )
     SELECT c.*
-    FROM generate_series(
-        (SELECT max(id) FROM wagtailsearch_indexentry) >> {BUCKET_BITS}, 0, -1
-    ) AS b(n)
+    FROM buckets b
     CROSS JOIN LATERAL (
         SELECT e.id, p.pk, p.first_published_at
         FROM wagtailsearch_indexentry e
@@ -116,6 +128,7 @@ BUCKETED = f"""
         AND e.content_type_id + 0 = ANY(%s) AND {{match}}
         ORDER BY e.id + 0 DESC
     ) c
+    WHERE b.n IS NOT NULL
     LIMIT %s
 """
 INDEXED = """
@@ -155,7 +168,9 @@ def _plain_query(query) -> bool:
     return False
 
 
-TSQUERY_TOKEN = re.compile(r"\s*(?:'((?:[^']|'')*)'(:\S*)?|(<->|<\d+>|[&|!()]))")
+# PostgreSQL writes a quote or a backslash in a lexeme twice.
+TSQUERY_TOKEN = re.compile(r"\s*(?:'((?:[^'\\]|''|\\.)*)'(:\S*)?|(<->|<\d+>|[&|!()]))")
+ESCAPED = re.compile(r"''|\\(.)")
 
 
 class Unkeyable(Exception):
@@ -177,7 +192,9 @@ def dnf(text: str) -> list[list[str]] | None:
         if suffix:
             return None
         tokens.append(
-            ("word", word.replace("''", "'")) if operator is None else (operator, None)
+            ("word", ESCAPED.sub(lambda m: m.group(1) or "'", word))
+            if operator is None
+            else (operator, None)
         )
         position = token.end()
     tokens.append(("end", None))
