@@ -281,8 +281,8 @@ class FrenchPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
 
 
 class TieredSearch:
-    """The SQL of one search: the window of its matches, in up to two steps
-    (see BUCKETED and INDEXED)."""
+    """The SQL of one search: the window of its matches, through the buckets
+    (BUCKETED) or, for a query they cannot key, the text indexes (INDEXED)."""
 
     def __init__(self, query_compiler, config):
         self.query_compiler = query_compiler
@@ -402,8 +402,9 @@ class TieredSearch:
             return []
         alternatives = dnf(text)
         if alternatives is None:
-            return [row[:3] for row in self._indexed(parts)]
-        rows = self._bucketed(parts, alternatives, phrases="<" in text)
+            rows = self._indexed(parts)
+        else:
+            rows = self._bucketed(parts, alternatives, phrases="<" in text)
         return [row[:3] for row in rows]
 
 
