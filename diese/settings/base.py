@@ -109,9 +109,9 @@ else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=600)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     # JIT compiles a query whose estimated cost is high, which takes tens of
-    # milliseconds: more than any query of a page runs. The search's loop
-    # over its buckets is estimated at a thousand turns (it takes a few),
-    # so it would be compiled at every search.
+    # milliseconds: more than any query of a page runs. The planner prices
+    # the search's walk over its buckets as if it read them all (it stops
+    # after a few), so the search would be compiled every time.
     # Added to the options DATABASE_URL may give (behind PgBouncer in
     # transaction mode, which refuses them, set jit = off on the role).
     _options = DATABASES["default"].setdefault("OPTIONS", {})
