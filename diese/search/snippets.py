@@ -3,6 +3,7 @@ words that match the query (by their French stem) marked."""
 
 import functools
 import re
+from dataclasses import dataclass
 from html import unescape
 
 from django.utils.html import escape
@@ -10,7 +11,7 @@ from django.utils.safestring import mark_safe
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from .analysis import french_terms
+from .analysis import fold, french_terms
 
 SNIPPET_LENGTH = 240
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -49,17 +50,53 @@ def _word_stems(word: str) -> frozenset[str]:
     return frozenset(french_terms(word))
 
 
-def query_stems(query: str) -> frozenset[str]:
-    """The stems highlight() marks: those of the query's words."""
-    return frozenset(french_terms(query))
+@functools.cache
+def _spellings() -> dict[str, frozenset[str]]:
+    """Each letter → the letters that fold to it (either case, any accent,
+    ligatures for their first letter): "e" → "eEéÉèÈ…"."""
+    found = {}
+    for char in map(chr, range(0x0250)):  # Latin, with its accents
+        folded = fold(char)
+        if char.isalnum() and folded:
+            found.setdefault(folded[0], set()).add(char)
+    return {letter: frozenset(chars) for letter, chars in found.items()}
 
 
-def highlight(text: str, stems: frozenset[str], length: int = SNIPPET_LENGTH) -> str:
-    """An escaped extract of `text` with the words of these `stems` (see
+@dataclass(frozen=True)
+class QueryStems:
+    """The stems highlight() marks, and the words that may have one.
+
+    A French stem keeps its word's first letter (Snowball only changes
+    endings), so only the words starting with a letter that folds to a
+    stem's first one are stemmed: a page that holds none of the query's
+    words (a match by its title) is not stemmed word by word.
+    """
+
+    stems: frozenset[str]
+    candidates: re.Pattern
+
+    def marked(self, word: str) -> bool:
+        return bool(_word_stems(word) & self.stems)
+
+
+def query_stems(query: str) -> QueryStems:
+    """The stems of the query's words, for highlight()."""
+    stems = frozenset(french_terms(query))
+    letters = set()
+    for stem in stems:
+        letters |= _spellings().get(stem[0], {stem[0]}) | {stem[0], stem[0].upper()}
+    if not letters:
+        return QueryStems(stems, re.compile(r"(?!)"))
+    starts = "".join(re.escape(letter) for letter in sorted(letters))
+    # A whole word (as WORD finds them) starting with one of these letters.
+    return QueryStems(stems, re.compile(rf"(?<![^\W_])[{starts}][^\W_]*"))
+
+
+def highlight(text: str, query: QueryStems, length: int = SNIPPET_LENGTH) -> str:
+    """An escaped extract of `text` with the words of the query (see
     query_stems()) in <mark>."""
-    first = next(
-        (m for m in WORD.finditer(text) if _word_stems(m.group()) & stems), None
-    )
+    words = query.candidates
+    first = next((m for m in words.finditer(text) if query.marked(m.group())), None)
     start = 0
     if first and first.start() > length // 3:
         start = text.rfind(" ", 0, first.start() - length // 3) + 1
@@ -67,10 +104,10 @@ def highlight(text: str, stems: frozenset[str], length: int = SNIPPET_LENGTH) ->
     if end < len(text):
         end = max(text.rfind(" ", start, end), start + length // 2)
     pieces, cursor = [], start
-    for match in WORD.finditer(text, start):
+    for match in words.finditer(text, start):
         if match.end() > end:
             break
-        if not _word_stems(match.group()) & stems:
+        if not query.marked(match.group()):
             continue
         pieces.append(escape(text[cursor : match.start()]))
         pieces.append(f"<mark>{escape(match.group())}</mark>")

@@ -4,8 +4,10 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.text import capfirst
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, PlainText
 
@@ -27,6 +29,27 @@ RESULTS_PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
 NEAR_KEYWORDS = 5
 FACET_OPTIONS_CACHE_SECONDS = 300
+
+
+def french_date(moment) -> str:
+    """The day of `moment` as |date:"j F Y" writes it ("5 décembre 2026"),
+    in a fraction of its time: twenty per results page."""
+    day = timezone.localtime(moment)
+    return f"{day.day} {MONTHS[day.month]} {day.year}"
+
+
+def page_links(pages, request):
+    """{page id: its link}, as page.get_url() gives it (relative on a site
+    of one domain, absolute otherwise), with the sites' root paths read
+    once per request instead of once per page."""
+    one_site = len({root.site_id for root in Site.get_site_root_paths()}) == 1
+    links = {}
+    for page in pages:
+        parts = page.get_url_parts(request=request)
+        if parts is not None and parts[2] is not None:
+            _, root_url, path = parts
+            links[page.pk] = path if one_site else root_url + path
+    return links
 
 
 def searchable_types():
@@ -141,10 +164,14 @@ def search(request):
                 ]
             )
         )
+        links = page_links(results, request)
         for page in results:
             # Not `specific_class.get_verbose_name` in the template: it
             # would call the class, building a page per result.
             page.kind = capfirst(page._meta.verbose_name)
+            page.link = links.get(page.pk)
+            if page.first_published_at:
+                page.published = french_date(page.first_published_at)
             page.snippet = highlight(page_text(page), highlighted)
             page.theme_names = themes.get(page.pk, [])
         if not results.paginator.count:

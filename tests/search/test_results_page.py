@@ -1,5 +1,14 @@
 """The results page: type, date, themes, a highlighted snippet, type filter."""
 
+from datetime import UTC, datetime
+
+import pytest
+from django.template import Context, Template
+from wagtail.models import Page, Site
+
+from diese.search.snippets import highlight, query_stems
+from diese.search.views import french_date
+
 from ..utils import EVERY_FACET, query_counts, text
 
 
@@ -71,3 +80,60 @@ def test_snippet_holds_only_what_readers_see_not_the_page_address(client, make_t
 
     assert "Utile en atelier." in snippet
     assert "/outils/" not in snippet
+
+
+def test_results_link_to_their_pages_with_their_publication_day(
+    client, make_tool, make_news
+):
+    make_tool(title="Atelier numérique")
+    make_news(title="Brève numérique")
+
+    results = client.get("/recherche/?q=numerique").context["results"]
+
+    assert {type(page).__name__ for page in results} == {"ToolPage", "NewsPage"}
+    day = Template('{{ moment|date:"j F Y" }}')
+    for page in results:
+        assert page.link == page.url
+        assert page.published == day.render(
+            Context({"moment": page.first_published_at})
+        )
+
+
+def test_publication_day_is_the_day_in_france():
+    new_year_in_paris = datetime(2026, 12, 31, 23, 30, tzinfo=UTC)
+
+    assert french_date(new_year_in_paris) == "1 janvier 2027"
+    assert french_date(datetime(2026, 8, 14, 12, tzinfo=UTC)) == "14 août 2026"
+
+
+def test_results_link_with_the_domain_when_there_are_several_sites(client, make_tool):
+    tool = make_tool(title="Atelier numérique")
+    other_root = Page.get_first_root_node().add_child(
+        instance=Page(title="Autre site", slug="autre-site")
+    )
+    Site.objects.create(hostname="autre.example", port=80, root_page=other_root)
+
+    results = client.get("/recherche/?q=numerique").context["results"]
+
+    assert [page.link for page in results] == [tool.url]
+    assert tool.url.startswith("http")
+
+
+@pytest.mark.parametrize(
+    ("typed", "query"),
+    [
+        ("ŒUVRES", "oeuvre"),
+        ("l'Éducation", "education"),
+        ("éducatrices", "éducation"),
+        ("Ça", "ca"),
+        ("Île", "ile"),
+        ("yeux", "yeux"),
+        ("Âgés", "age"),
+    ],
+)
+def test_snippet_marks_words_whatever_their_case_accents_and_ligatures(typed, query):
+    snippet = highlight(f"Avant {typed} après.", query_stems(query))
+
+    word = typed.split("'")[-1]
+    assert f"<mark>{word}</mark>" in snippet
+    assert snippet.count("<mark>") == 1

@@ -14,29 +14,63 @@ the ranking is exact; otherwise the page says « plus de 200 résultats »
 and ranks the window.
 """
 
+from collections import defaultdict
+
+from django.contrib.contenttypes.models import ContentType
+from wagtail.query import SpecificIterable
+
 COUNT_CAP = 200
 
 # Tiers, best first.
 IN_TITLE, IN_SUMMARY, ELSEWHERE = 0, 1, 2
 
 
-def ranked_ids(rows) -> list[int]:
-    """Page ids, best first, from (page id, first published, tier) rows.
+def ranked(rows) -> list[tuple[int, int]]:
+    """(page id, content type id) pairs, best first, from the window's
+    (page id, first published, tier, content type id) rows.
 
     A page may come twice (the title window and the whole window): its best
     tier counts. Never-published dates sort last, as NULLS LAST would.
     """
     best = {}
-    for pk, published, tier in rows:
+    for pk, published, tier, kind in rows:
         known = best.get(pk)
         if known is None or tier < known[1]:
-            best[pk] = (published, tier)
+            best[pk] = (published, tier, kind)
     newest_first = sorted(
         best.items(),
         key=lambda item: (item[1][0] is not None, item[1][0], item[0]),
         reverse=True,
     )
-    return [pk for pk, _ in sorted(newest_first, key=lambda item: item[1][1])]
+    return [
+        (pk, kind) for pk, (_, _, kind) in sorted(newest_first, key=lambda i: i[1][1])
+    ]
+
+
+def specific_pages(queryset, pages) -> dict:
+    """{page id: specific page} for (page id, content type id) pairs, one
+    query per kind of page, as the queryset's `.specific()` would give them.
+
+    Without SpecificIterable's first query, which finds each page's kind
+    by running the queryset's filters again: the window already has the
+    kinds, and holds only pages those filters allowed. A page deleted since
+    is left out.
+    """
+    by_kind = defaultdict(list)
+    for pk, kind in pages:
+        by_kind[kind].append(pk)
+    found = {}
+    for kind, pks in by_kind.items():
+        model = ContentType.objects.get_for_id(kind).model_class() or queryset.model
+        items = model._default_manager.using(queryset.db).filter(pk__in=pks)
+        if queryset._specific_select_related_fields:
+            items = items.select_related(*queryset._specific_select_related_fields)
+        if queryset._specific_prefetch_related_lookups:
+            items = items.prefetch_related(*queryset._specific_prefetch_related_lookups)
+        if queryset._defer_streamfields and hasattr(items, "defer_streamfields"):
+            items = items.defer_streamfields()
+        found.update(items.in_bulk())
+    return found
 
 
 class TieredResultsMixin:
@@ -44,18 +78,18 @@ class TieredResultsMixin:
 
     A backend's results class mixes this in and provides `_tiered()` (does
     this search qualify?) and `_search()`: an object whose `rows()` returns
-    the window's (page id, first published, tier) rows. Other searches go to
-    the backend's parent class.
+    the window's (page id, first published, tier, content type id) rows.
+    Other searches go to the backend's parent class.
     """
 
     def _ranked(self):
-        """Every page id of the window, best first; computed once per query:
-        the count and each slice of results share it (a sliced clone shares
-        the compiler)."""
+        """Every (page id, content type id) of the window, best first;
+        computed once per query: the count and each slice of results share
+        it (a sliced clone shares the compiler)."""
         compiler = self.query_compiler
-        if getattr(compiler, "ranked_ids", None) is None:
-            compiler.ranked_ids = ranked_ids(self._search().rows())
-        return compiler.ranked_ids
+        if getattr(compiler, "ranked", None) is None:
+            compiler.ranked = ranked(self._search().rows())
+        return compiler.ranked
 
     def _do_count(self):
         if not self._tiered():
@@ -70,8 +104,15 @@ class TieredResultsMixin:
     def _do_search(self):
         if not self._tiered():
             return super()._do_search()
-        ids = self._ranked()[self.start : self.stop]
-        if not ids:
+        window = self._ranked()[self.start : self.stop]
+        if not window:
             return []
-        pages = self.query_compiler.queryset.filter(pk__in=ids).in_bulk()
-        return [pages[pk] for pk in ids if pk in pages]
+        queryset = self.query_compiler.queryset
+        if (
+            queryset._iterable_class is SpecificIterable
+            and not queryset.query.annotations
+        ):
+            pages = specific_pages(queryset, window)
+        else:
+            pages = queryset.filter(pk__in=[pk for pk, _ in window]).in_bulk()
+        return [pages[pk] for pk, _ in window if pk in pages]

@@ -58,7 +58,8 @@ MATCHES = (
 INDEXED_MATCHES = "(e.title @@ {q} OR e.body @@ {q} OR (e.title || e.body) @@ {q})"
 ANY_WORD = r"regexp_replace(({q})::text, '&|<->|<\d+>', '|', 'g')::tsquery"
 # A window is the newest matches among the pages the queryset allows
-# (`{pages}`: its `SELECT id AS pk, first_published_at`, with its filters).
+# (`{pages}`: its `SELECT id AS pk, first_published_at, content_type_id AS
+# kind`, with its filters).
 # The planner's estimates cannot find them well: it takes a query's words
 # as independent, and they seldom are ("formation professionnelle"); and a
 # word found in thousands of old pages made it read all of them from the
@@ -104,10 +105,12 @@ KEYS = "diese_search_keys(e.title, e.body, e.id)"
 # Past this many alternatives, a query is read through the text indexes.
 MAX_ALTERNATIVES = 32
 WINDOW = """
-    SELECT w.pk, {published}, {tier} AS tier, {part} AS part
+    SELECT w.pk, {published}, {tier} AS tier, w.kind, {part} AS part
     FROM ({matches}) w
-    JOIN wagtailsearch_indexentry e ON e.id = w.id
+    {entry}
 """
+# The entry, for a tier computed from its vectors.
+ENTRY = "JOIN wagtailsearch_indexentry e ON e.id = w.id"
 BUCKETED = f"""
     WITH RECURSIVE buckets(n) AS (
         SELECT max(id) >> {BUCKET_BITS} FROM wagtailsearch_indexentry
@@ -121,7 +124,7 @@ BUCKETED = f"""
     SELECT c.*
     FROM buckets b
     CROSS JOIN LATERAL (
-        SELECT e.id, p.pk, p.first_published_at
+        SELECT e.id, p.pk, p.first_published_at, p.kind
         FROM wagtailsearch_indexentry e
         JOIN ({{pages}}) p ON p.pk = e.object_id::integer
         WHERE ({{keys}})
@@ -132,7 +135,7 @@ BUCKETED = f"""
     LIMIT %s
 """
 INDEXED = """
-    SELECT e.id, p.pk, p.first_published_at
+    SELECT e.id, p.pk, p.first_published_at, p.kind
     FROM wagtailsearch_indexentry e
     JOIN ({pages}) p ON p.pk = e.object_id::integer
     WHERE e.content_type_id + 0 = ANY(%s) AND {match}
@@ -294,7 +297,9 @@ class TieredSearch:
         compiler = query.get_compiler(connection=self.connection)
         tsquery = query_compiler.build_tsquery(query_compiler.query, config=config)
         self.tsquery = compiler.compile(tsquery.resolve_expression(query))
-        pages = query_compiler.queryset.order_by().values("pk", "first_published_at")
+        pages = query_compiler.queryset.order_by().values(
+            "pk", "first_published_at", kind=F("content_type")
+        )
         self.pages = pages.query.sql_with_params()
 
     def _q(self, template):
@@ -350,12 +355,14 @@ class TieredSearch:
 
     def _window(self, part, tier, tier_params, matches, params):
         """The SQL and params of one part's window from `matches`, a query
-        of (entry id, page id, first published) with its `params`."""
+        of (entry id, page id, first published, kind) with its `params`."""
         sql = WINDOW.format(
             published=PUBLISHED.format(alias="w"),
             tier=tier,
             part=f"'{part}'",
             matches=matches,
+            # A constant tier (the title matches') reads no entry.
+            entry="" if tier.isdigit() else ENTRY,
         )
         return sql, [*tier_params, *params]
 
@@ -405,7 +412,7 @@ class TieredSearch:
             rows = self._indexed(parts)
         else:
             rows = self._bucketed(parts, alternatives, phrases="<" in text)
-        return [row[:3] for row in rows]
+        return [row[:4] for row in rows]
 
 
 class FrenchPostgresSearchResults(TieredResultsMixin, PostgresSearchResults):

@@ -241,7 +241,7 @@ class TieredSearch:
         self.anywhere = MatchExpression(everywhere, self.query)
         self.in_title = MatchExpression(["title"], self.query)
         pages = query_compiler.queryset.order_by().values(
-            _id=F("pk"), _published=F("first_published_at")
+            _id=F("pk"), _published=F("first_published_at"), _kind=F("content_type")
         )
         self.pages = pages.query.sql_with_params()
         self.connection = connections[query_compiler.queryset.db]
@@ -256,8 +256,9 @@ class TieredSearch:
             return cursor.fetchall()
 
     def _window(self, expression, size):
-        """(entry id, page id, first published) of the `size` most recently
-        indexed matches of `expression` among the allowed pages."""
+        """(entry id, page id, first published, content type id) of the
+        `size` most recently indexed matches of `expression` among the
+        allowed pages."""
         match_sql, match_params = self._compile(expression)
         content_types = get_descendants_content_types_pks(
             self.query_compiler.queryset.model
@@ -265,7 +266,7 @@ class TieredSearch:
         pages_sql, pages_params = self.pages
         placeholders = ", ".join(["%s"] * len(content_types))
         return self._run(
-            f"SELECT {FTS}.rowid, p._id, p._published FROM {FTS} "
+            f"SELECT {FTS}.rowid, p._id, p._published, p._kind FROM {FTS} "
             f"JOIN {IndexEntry._meta.db_table} e ON e.id = {FTS}.rowid "
             f"AND e.content_type_id IN ({placeholders}) "
             f"JOIN ({pages_sql}) p ON p._id = CAST(e.object_id AS INTEGER) "
@@ -289,15 +290,15 @@ class TieredSearch:
     def rows(self):
         size = COUNT_CAP + 1
         rows = [
-            (pk, published, IN_TITLE)
-            for _, pk, published in self._window(self.in_title, size)
+            (pk, published, IN_TITLE, kind)
+            for _, pk, published, kind in self._window(self.in_title, size)
         ]
         window = self._window(self.anywhere, size)
         if window:
-            summary = self._in_summary(min(entry for entry, _, _ in window))
+            summary = self._in_summary(min(entry for entry, *_ in window))
             rows += [
-                (pk, published, IN_SUMMARY if entry in summary else ELSEWHERE)
-                for entry, pk, published in window
+                (pk, published, IN_SUMMARY if entry in summary else ELSEWHERE, kind)
+                for entry, pk, published, kind in window
             ]
         return rows
 
