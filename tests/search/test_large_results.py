@@ -135,29 +135,43 @@ postgresql_only = pytest.mark.skipif(
 )
 
 
-def move_index_entry(page, buckets):
-    """Give `page`'s index entry an id `buckets` above the newest bucket (the
-    PostgreSQL backend's buckets of 1,024 entries, see search migration
-    0007), as if that many pages had been indexed since."""
+# Wider than the PostgreSQL backend's buckets (search migration 0008).
+STEP = 1 << 16
+
+
+def move_index_entry(page, steps):
+    """Give `page`'s index entry an id `steps` STEPs above the newest entry's
+    step, as if that many buckets of pages had been indexed since."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT max(id) >> 10 FROM wagtailsearch_indexentry")
+        cursor.execute("SELECT max(id) / %s FROM wagtailsearch_indexentry", [STEP])
         newest = cursor.fetchone()[0]
         cursor.execute(
             "UPDATE wagtailsearch_indexentry SET id = %s"
             " WHERE object_id = %s AND content_type_id = %s",
-            [(newest + buckets) * 1024, str(page.pk), page.content_type_id],
+            [(newest + steps) * STEP, str(page.pk), page.content_type_id],
         )
 
 
 @postgresql_only
-def test_the_window_reads_the_buckets_newest_first(client, make_tool, monkeypatch):
+@pytest.mark.parametrize("where", ["title", "summary"])
+def test_the_window_reads_the_buckets_newest_first(
+    client, make_tool, monkeypatch, where
+):
     # A window of two: the cap, plus one to know there are more.
     for module in (views, common, sys.modules[type(get_search_backend()).__module__]):
         monkeypatch.setattr(module, "COUNT_CAP", 1)
-    make_tool(title="Atelier 1", summary="La mobilité des jeunes.")
-    middle = make_tool(title="Atelier 2", summary="La mobilité des jeunes.")
-    unrelated = make_tool(title="Atelier 3", summary="Le jardinage.")
-    newest = make_tool(title="Atelier 4", summary="La mobilité des jeunes.")
+
+    def tool(number, text):
+        # The words in the title are read by the title matches' walk too.
+        fields = {"title": f"{text} {number}", "summary": "Un atelier."}
+        if where == "summary":
+            fields = {"title": f"Atelier {number}", "summary": text}
+        return make_tool(**fields)
+
+    tool(1, "La mobilité des jeunes.")
+    middle = tool(2, "La mobilité des jeunes.")
+    unrelated = tool(3, "Le jardinage.")
+    newest = tool(4, "La mobilité des jeunes.")
     # Two buckets above the oldest match, then one without a match, then
     # the newest match; empty buckets between.
     move_index_entry(middle, 2)
@@ -168,8 +182,22 @@ def test_the_window_reads_the_buckets_newest_first(client, make_tool, monkeypatc
     # the last one's.
     results = views.public_results(plan("mobilité").query)
     assert results.count() == 2
-    assert found(client, "mobilité") == ["Atelier 4"]
+    assert found(client, "mobilité") == [newest.title]
     assert [page.pk for page in results[:2]] == [newest.pk, middle.pk]
+
+
+@postgresql_only
+def test_an_old_title_match_is_found_in_its_bucket(client, make_tool, monkeypatch):
+    for module in (views, common, sys.modules[type(get_search_backend()).__module__]):
+        monkeypatch.setattr(module, "COUNT_CAP", 1)
+    titled = make_tool(title="Mobilité des jeunes", summary="Un atelier.")
+    move_index_entry(titled, 1)
+    for number in range(3):
+        newer = make_tool(title=f"Atelier {number}", summary="La mobilité.")
+        move_index_entry(newer, 1)
+
+    # Newer pages fill the window; the title walk still finds the old one.
+    assert found(client, "mobilité") == ["Mobilité des jeunes"]
 
 
 @postgresql_only

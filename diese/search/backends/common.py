@@ -62,7 +62,8 @@ def specific_pages(queryset, pages) -> dict:
     found = {}
     for kind, pks in by_kind.items():
         model = ContentType.objects.get_for_id(kind).model_class() or queryset.model
-        items = model._default_manager.using(queryset.db).filter(pk__in=pks)
+        # Unordered: a page manager sorts by tree path, a cost for nothing.
+        items = model._default_manager.using(queryset.db).filter(pk__in=pks).order_by()
         if queryset._specific_select_related_fields:
             items = items.select_related(*queryset._specific_select_related_fields)
         if queryset._specific_prefetch_related_lookups:

@@ -17,6 +17,7 @@ fuzzy queries, scores, searches of other models) is the parent's.
 """
 
 import re
+from typing import NamedTuple
 
 from django.db import connections, transaction
 from django.db.models import F
@@ -65,16 +66,20 @@ ANY_WORD = r"regexp_replace(({q})::text, '&|<->|<\d+>', '|', 'g')::tsquery"
 # word found in thousands of old pages made it read all of them from the
 # table, to keep the newest.
 #
-# So the window is read bucket by bucket (search migration 0007), newest
-# first: in each, the entries whose keys hold every word of one of the
-# query's alternatives (dnf()), tested against the query itself only when
-# it has phrases (keys hold words, not their positions), joined to the
-# allowed pages and sorted. LIMIT stops the buckets' loop once the window
-# is full. A common word fills it from the newest bucket; a word only old
-# pages hold costs one index probe per empty bucket; filters that drop most
-# matches cost reading more buckets, never a wrong window. A query whose
-# words cannot be keyed (dnf() is None) reads every match through the
-# text indexes (INDEXED) instead.
+# So the window is read bucket by bucket (search migrations 0007 and 0008),
+# newest first: in each, the entries whose keys hold every word of one of
+# the query's alternatives (dnf()), tested against the query itself only
+# when it has phrases (keys hold words, not their positions), newest first,
+# then joined to the allowed pages. LIMIT stops the buckets' loop once the
+# window is full. A common word fills it from the newest bucket; a word
+# only old pages hold costs one index probe per empty bucket; filters that
+# drop most matches cost reading more buckets, never a wrong window. A
+# query whose words cannot be keyed (dnf() is None) reads every match
+# through the text indexes (INDEXED) instead.
+#
+# Title words have buckets twice as wide as the others (TITLE_BITS): few
+# pages have a given word in their title, and a narrower bucket would hold
+# one or two of them, one index probe each.
 #
 # The buckets are those holding entries, newest first, each found from the
 # one before through the primary key (`buckets`): ids are not dense, since
@@ -83,7 +88,10 @@ ANY_WORD = r"regexp_replace(({q})::text, '&|<->|<\d+>', '|', 'g')::tsquery"
 # gap of empty buckets. Each bucket's rows come sorted, and a LATERAL join
 # runs as a nested loop over the buckets in the order the recursion finds
 # them: the LIMIT keeps the newest and stops the recursion. (An ORDER BY
-# over the whole would read every bucket first.)
+# over the whole would read every bucket first.) Within a bucket, entries
+# are sorted before they are joined to pages (OFFSET 0 keeps the planner
+# from merging the two), so that the join stops with the window too: a
+# common word's bucket holds hundreds of matches.
 #
 # Dates come back as text (PUBLISHED): only their order matters (ISO, in
 # UTC whatever the session's time zone), and parsing hundreds of
@@ -99,8 +107,10 @@ PUBLISHED = "({alias}.first_published_at AT TIME ZONE 'UTC')::text"
 # the planner may scan the whole table (in parallel) for a word it believes
 # common.
 INDEXED_SETTINGS = ("enable_seqscan = off", "max_parallel_workers_per_gather = 0")
-# As in search migration 0007.
-BUCKET_BITS = 10
+# Buckets' widths (ids shifted right by so many bits), as in search
+# migration 0008: of the keys of all words, of the keys of title words.
+ANYWHERE_BITS = 11
+TITLE_BITS = 12
 KEYS = "diese_search_keys(e.title, e.body, e.id)"
 # Past this many alternatives, a query is read through the text indexes.
 MAX_ALTERNATIVES = 32
@@ -111,13 +121,13 @@ WINDOW = """
 """
 # The entry, for a tier computed from its vectors.
 ENTRY = "JOIN wagtailsearch_indexentry e ON e.id = w.id"
-BUCKETED = f"""
+BUCKETED = """
     WITH RECURSIVE buckets(n) AS (
-        SELECT max(id) >> {BUCKET_BITS} FROM wagtailsearch_indexentry
+        SELECT max(id) >> {bits} FROM wagtailsearch_indexentry
         UNION ALL
         SELECT (
-            SELECT max(x.id) >> {BUCKET_BITS} FROM wagtailsearch_indexentry x
-            WHERE x.id < buckets.n << {BUCKET_BITS}
+            SELECT max(x.id) >> {bits} FROM wagtailsearch_indexentry x
+            WHERE x.id < buckets.n << {bits}
         )
         FROM buckets WHERE buckets.n IS NOT NULL
     )
@@ -125,11 +135,16 @@ BUCKETED = f"""
     FROM buckets b
     CROSS JOIN LATERAL (
         SELECT e.id, p.pk, p.first_published_at, p.kind
-        FROM wagtailsearch_indexentry e
-        JOIN ({{pages}}) p ON p.pk = e.object_id::integer
-        WHERE ({{keys}})
-        AND e.content_type_id + 0 = ANY(%s) AND {{match}}
-        ORDER BY e.id + 0 DESC
+        FROM (
+            SELECT e.id + 0 AS id, e.object_id
+            FROM wagtailsearch_indexentry e
+            WHERE ({keys})
+            AND e.content_type_id + 0 = ANY(%s) AND {match}
+            ORDER BY 1 DESC
+            OFFSET 0
+        ) e
+        JOIN ({pages}) p ON p.pk = e.object_id::integer
+        ORDER BY e.id DESC
     ) c
     WHERE b.n IS NOT NULL
     LIMIT %s
@@ -283,6 +298,17 @@ class FrenchPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         )
 
 
+class Part(NamedTuple):
+    """One part of a search's window (TieredSearch._parts())."""
+
+    tier: str  # SQL of a row's tier
+    tier_params: list
+    match: str  # SQL testing an entry found through its keys
+    indexed_match: str  # SQL finding matches through the text indexes
+    prefix: str  # of its words' keys
+    bits: int  # its buckets' width
+
+
 class TieredSearch:
     """The SQL of one search: the window of its matches, through the buckets
     (BUCKETED) or, for a query they cannot key, the text indexes (INDEXED)."""
@@ -309,20 +335,27 @@ class TieredSearch:
         parts = template.replace("{any}", ANY_WORD).split("{q}")
         return sql.join(parts), params * (len(parts) - 1)
 
-    def _parts(self):
-        """Each part of the window: the title matches (so that a page
-        titled with the query is never lost behind newer pages merely
-        mentioning it) and all matches. Name → (tier, its params, match
-        when testing rows, match through the text indexes, key prefix)."""
+    def _parts(self) -> dict[str, "Part"]:
+        """Each part of the window by name: the title matches (so that a
+        page titled with the query is never lost behind newer pages merely
+        mentioning it) and all matches."""
         q_sql, q_params = self.tsquery
         return {
-            "titles": (str(IN_TITLE), [], "e.title @@ {q}", "e.title @@ {q}", "t"),
-            "anywhere": (
-                TIER.replace("{q}", q_sql),
-                [*q_params, summary_weights(), *q_params],
-                MATCHES,
-                INDEXED_MATCHES,
-                ":",
+            "titles": Part(
+                tier=str(IN_TITLE),
+                tier_params=[],
+                match="e.title @@ {q}",
+                indexed_match="e.title @@ {q}",
+                prefix="t",
+                bits=TITLE_BITS,
+            ),
+            "anywhere": Part(
+                tier=TIER.replace("{q}", q_sql),
+                tier_params=[*q_params, summary_weights(), *q_params],
+                match=MATCHES,
+                indexed_match=INDEXED_MATCHES,
+                prefix=":",
+                bits=ANYWHERE_BITS,
             ),
         }
 
@@ -353,52 +386,54 @@ class TieredSearch:
                 cursor.execute("; ".join(f"SET LOCAL {n} TO DEFAULT" for n in names))
                 return rows
 
-    def _window(self, part, tier, tier_params, matches, params):
+    def _window(self, name, part, matches, params):
         """The SQL and params of one part's window from `matches`, a query
         of (entry id, page id, first published, kind) with its `params`."""
         sql = WINDOW.format(
             published=PUBLISHED.format(alias="w"),
-            tier=tier,
-            part=f"'{part}'",
+            tier=part.tier,
+            part=f"'{name}'",
             matches=matches,
             # A constant tier (the title matches') reads no entry.
-            entry="" if tier.isdigit() else ENTRY,
+            entry="" if part.tier.isdigit() else ENTRY,
         )
-        return sql, [*tier_params, *params]
+        return sql, [*part.tier_params, *params]
 
     def _bucketed(self, parts, alternatives, phrases):
         pages_sql, pages_params = self.pages
         queries = []
-        for part, (tier, tier_params, match, _, prefix) in parts.items():
+        for name, part in parts.items():
             keys = " OR ".join(
                 f"{KEYS} @> ARRAY[{', '.join(['b.n::text || %s'] * len(words))}]"
                 for words in alternatives
             )
-            keys_params = [prefix + word for words in alternatives for word in words]
+            keys_params = [part.prefix + w for words in alternatives for w in words]
             # Keys hold the words, not their positions: phrases are tested
             # on the entries that have all their words.
             match_sql, match_params = (
-                self._q(f"COALESCE({match}, false)") if phrases else ("true", [])
+                self._q(f"COALESCE({part.match}, false)") if phrases else ("true", [])
             )
-            matches = BUCKETED.format(pages=pages_sql, keys=keys, match=match_sql)
+            matches = BUCKETED.format(
+                bits=part.bits, pages=pages_sql, keys=keys, match=match_sql
+            )
             params = [
-                *pages_params,
                 *keys_params,
                 self.content_types,
                 *match_params,
+                *pages_params,
                 COUNT_CAP + 1,
             ]
-            queries.append(self._window(part, tier, tier_params, matches, params))
+            queries.append(self._window(name, part, matches, params))
         return self._union(queries)
 
     def _indexed(self, parts):
         pages_sql, pages_params = self.pages
         queries = []
-        for part, (tier, tier_params, _, match, _) in parts.items():
-            match_sql, match_params = self._q(match)
+        for name, part in parts.items():
+            match_sql, match_params = self._q(part.indexed_match)
             matches = INDEXED.format(pages=pages_sql, match=match_sql)
             params = [*pages_params, self.content_types, *match_params, COUNT_CAP + 1]
-            queries.append(self._window(part, tier, tier_params, matches, params))
+            queries.append(self._window(name, part, matches, params))
         return self._union(queries, INDEXED_SETTINGS)
 
     def rows(self):
