@@ -1,4 +1,6 @@
 import time
+from functools import reduce
+from operator import or_
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -7,7 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.text import capfirst
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, PlainText
 
@@ -103,8 +105,20 @@ def filter_by_facets(pages, chosen):
     return pages
 
 
+def public_pages():
+    """Live pages outside every private section, as
+    `Page.objects.live().public()` gives them (a restriction covers its
+    page and the pages below it), reading only the restricted pages' paths:
+    PageQuerySet.public() reads each restriction with its whole page."""
+    pages = Page.objects.live()
+    paths = set(PageViewRestriction.objects.values_list("page__path", flat=True))
+    if paths:
+        pages = pages.exclude(reduce(or_, (Q(path__startswith=p) for p in paths)))
+    return pages
+
+
 def public_results(search_query, types=(), facets=None):
-    pages = Page.objects.live().public()
+    pages = public_pages()
     if types:
         pages = pages.type(*types)
     if facets:
