@@ -14,7 +14,6 @@ from wagtail.models import Page
 from .analysis import fold, french_terms
 
 SNIPPET_LENGTH = 240
-WORD = re.compile(r"\w+", re.UNICODE)
 # Rich text is Wagtail's own, sanitised HTML: removing its tags is enough
 # (django's strip_tags parses it, several times slower).
 TAG = re.compile(r"<[^>]*>")
@@ -88,7 +87,7 @@ def query_stems(query: str) -> QueryStems:
     if not letters:
         return QueryStems(stems, re.compile(r"(?!)"))
     starts = "".join(re.escape(letter) for letter in sorted(letters))
-    # A whole word (as WORD finds them) starting with one of these letters.
+    # A whole word (as analysis.WORD finds them) starting with one of them.
     return QueryStems(stems, re.compile(rf"(?<![^\W_])[{starts}][^\W_]*"))
 
 
