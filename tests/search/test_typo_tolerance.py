@@ -6,7 +6,7 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from diese.search.models import SearchTerm
-from diese.search.vocabulary import corrections, refresh_search_terms
+from diese.search.vocabulary import corrections, edits1, refresh_search_terms
 
 from ..factories import ToolPageFactory
 from ..utils import text
@@ -143,3 +143,9 @@ def test_a_page_published_in_a_private_section_teaches_no_word(
         ToolPageFactory(parent=tool_index, title="Le dossier Tombouctou")
 
     assert not SearchTerm.objects.filter(word="tombouctou").exists()
+
+
+def test_digits_are_only_tried_in_words_that_have_some():
+    assert "covid19" in edits1("covid1")
+    assert "illettrisme" in edits1("illetrisme")
+    assert not any(char.isdigit() for word in edits1("illetrisme") for char in word)

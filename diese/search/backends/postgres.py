@@ -8,7 +8,7 @@ newest first within each.
 Searches of pages by relevance, the ones the search page makes, run their
 own SQL (TieredSearch): the newest index entries that match among the pages
 the queryset allows, found bucket by bucket, newest first, through an index
-of each entry's words keyed by its bucket (search migration 0007). The
+of each entry's words keyed by its bucket (search migrations 0007, 0008). The
 summary tier is the body vector's boosted lexemes (`ts_filter`), no extra
 column needed.
 
