@@ -48,6 +48,11 @@ SPAN = timedelta(days=6 * 365)
 PAGE_BATCH = 500
 ROW_BATCH = 5000
 INDEX_BATCH = 1000
+# Pages are indexed in this many rounds, each a slice of every kind, so that
+# index entries alternate kinds as on a site where fiches, resources and
+# news are published side by side: a search's newest matches, and so its
+# results page, then mix kinds (one query per kind to fetch them).
+INDEX_ROUNDS = 100
 REGIONS = [name for _code, name in taxonomy_data.REGIONS]
 
 
@@ -300,6 +305,17 @@ def index_pages(model, pages) -> None:
             backend.add_bulk(model, batch)
 
 
+def index_interleaved(created: dict) -> None:
+    """Index {kind: pages} in INDEX_ROUNDS rounds of a slice of each kind."""
+    sizes = {kind: -(-len(pages) // INDEX_ROUNDS) for kind, pages in created.items()}
+    for number in range(INDEX_ROUNDS):
+        for kind, pages in created.items():
+            size = sizes[kind]
+            batch = pages[number * size : (number + 1) * size]
+            if batch:
+                index_pages(KINDS[kind][1], batch)
+
+
 def check_tree() -> list[str]:
     """What is wrong with the page tree, in set-based SQL (find_problems runs
     one query per page, too slow at this size)."""
@@ -348,12 +364,11 @@ def generate(*, seed: int, tools: int, resources: int, news: int, log=None) -> R
         report.counts[kind] = count
         if log:
             log(f"  {count} {kind} créés en {time.perf_counter() - began:.1f} s")
-    for kind, pages in created.items():
-        began = time.perf_counter()
-        index_pages(KINDS[kind][1], pages)
-        report.indexing_s += time.perf_counter() - began
-        if log:
-            log(f"  {kind} indexés en {time.perf_counter() - began:.1f} s")
+    began = time.perf_counter()
+    index_interleaved(created)
+    report.indexing_s += time.perf_counter() - began
+    if log:
+        log(f"  pages indexées en {time.perf_counter() - began:.1f} s, types alternés")
     if "refresh_search_terms" in get_commands():
         # The periodic job that feeds typo tolerance from the index.
         began = time.perf_counter()
