@@ -335,7 +335,7 @@ class TieredSearch:
         parts = template.replace("{any}", ANY_WORD).split("{q}")
         return sql.join(parts), params * (len(parts) - 1)
 
-    def _parts(self) -> dict[str, "Part"]:
+    def _parts(self) -> dict[str, Part]:
         """Each part of the window by name: the title matches (so that a
         page titled with the query is never lost behind newer pages merely
         mentioning it) and all matches."""
