@@ -34,13 +34,15 @@ def _text_fields(model) -> tuple[tuple[str, bool], ...]:
 
 
 def page_text(page) -> str:
-    """The words a reader sees on a page: summary, then its text fields."""
+    """The words a reader sees on a page: summary, then its text fields,
+    each text once (a description may repeat the summary word for word)."""
     parts = [getattr(page, "summary", "") or page.search_description or ""]
     for name, rich in _text_fields(type(page)):
         value = getattr(page, name, "")
         if value and isinstance(value, str):
             parts.append(unescape(TAG.sub(" ", value)) if rich else value)
-    return " ".join(" ".join(parts).split())
+    texts = dict.fromkeys(" ".join(part.split()) for part in parts)
+    return " ".join(text for text in texts if text)
 
 
 @functools.lru_cache(maxsize=20_000)

@@ -137,3 +137,12 @@ def test_snippet_marks_words_whatever_their_case_accents_and_ligatures(typed, qu
     word = typed.split("'")[-1]
     assert f"<mark>{word}</mark>" in snippet
     assert snippet.count("<mark>") == 1
+
+
+def test_snippet_says_a_summary_repeated_in_the_description_once(client, make_tool):
+    sentence = "Un jeu de cartes pour parler des métiers."
+    make_tool(title="Cartes", summary=sentence, description=f"<p>{sentence}</p>")
+
+    snippet = client.get("/recherche/?q=cartes").context["results"][0].snippet
+
+    assert snippet.count("parler des métiers") == 1
