@@ -23,7 +23,7 @@ TOLERANT_LENGTH = 5
 # Shorter words are only corrected in "Essayez :" suggestions.
 SUGGEST_LENGTH = 4
 MAX_CORRECTIONS = 3
-# Bounds the lookup: about 500 edits per word.
+# Bounds the lookup: 500 to 750 edits per word of 10 to 14 letters.
 MAX_WORDS = 8
 LETTERS = string.ascii_lowercase
 DIGITS = string.digits
